@@ -1,0 +1,100 @@
+// The one interface every exchange module implements. An exchange module owns
+// everything about its exchange: hosts, paths, parameters, signing, response
+// shapes, error codes and asset names. Nothing outside wasm/src/exchanges/<id>/
+// knows any of it. See wasm/README.md for the JSON shapes of the normalized model.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace kf::exchanges {
+
+enum class Operation {
+  ServerTime,
+  Permissions,
+  Balances,
+  Trades,
+  Deposits,
+  Withdrawals,
+  Ledger,
+  Tickers,
+  Candles,
+};
+
+std::string_view to_string(Operation op);
+Operation operationFromString(std::string_view name);  // throws CoreError(Unsupported)
+
+struct Credentials {
+  std::string apiKey;      // the key's id (Coinbase: organizations/.../apiKeys/...)
+  std::string secret;      // as the exchange hands it out (HMAC secret, PEM, base64)
+  std::string passphrase;  // only where an exchange has one
+  std::string keyType;     // "hmac" | "ed25519" | "rsa" | "ecdsa" | "" (detect from secret)
+};
+
+struct RequestContext {
+  Credentials credentials;
+  nlohmann::json params = nlohmann::json::object();  // operation parameters, incl. a previous `next`
+  int64_t nowMs = 0;   // caller's clock, already corrected by the server-time offset
+  std::string nonce;   // caller-managed, strictly increasing per key where the exchange needs it
+};
+
+struct HttpRequest {
+  std::string method;  // "GET" | "POST"
+  std::string url;     // absolute https URL
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;    // empty when none
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string_view body;                       // raw text, untrusted
+};
+
+struct ParseResult {
+  nlohmann::json data;                  // normalized model (see wasm/README.md)
+  std::optional<nlohmann::json> next;   // params for the following page; absent when done
+};
+
+struct CredentialField {
+  std::string name;   // "apiKey" | "secret" | "passphrase"
+  std::string label;  // shown in the options form
+  bool multiline = false;
+};
+
+struct ExchangeInfo {
+  std::string id;           // "binance"
+  std::string displayName;  // "Binance"
+  std::vector<CredentialField> credentialFields;
+  std::vector<std::string> keyTypes;  // accepted key types
+  std::vector<Operation> operations;
+  bool reportsPermissions = false;
+  std::vector<std::string> hosts;  // every host the module sends requests to
+};
+
+class Exchange {
+ public:
+  virtual ~Exchange() = default;
+  virtual const ExchangeInfo& info() const = 0;
+  // Builds the complete signed request. Throws CoreError (BadCredentials naming the
+  // field, InvalidInput for bad params, Unsupported for an operation it lacks).
+  virtual HttpRequest buildRequest(Operation op, const RequestContext& ctx) const = 0;
+  // Turns a raw answer into the normalized model, or throws CoreError with one of
+  // auth, permission, clock_skew, nonce, rate_limit, unavailable, bad_request, malformed.
+  // `params` are the params the request was built with (for pagination and symbols).
+  virtual ParseResult parseResponse(Operation op, const HttpResponse& response,
+                                    const nlohmann::json& params) const = 0;
+};
+
+// The registry: every supported exchange, in display order.
+const std::vector<const Exchange*>& allExchanges();
+const Exchange& exchangeById(std::string_view id);  // throws CoreError(Unsupported)
+
+}  // namespace kf::exchanges
