@@ -7,7 +7,7 @@ const app = document.getElementById('app');
 
 async function main() {
   const { snapshot } = await chrome.storage.local.get('snapshot');
-  renderPortfolio(app, { snapshot, surface: 'popup' });
+  renderPortfolio(app, { snapshot, surface: "popup" });
   try {
     const status = await send('status');
     renderPortfolio(app, { snapshot, status, surface: 'popup' });

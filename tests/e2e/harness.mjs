@@ -1,0 +1,60 @@
+// Launches Debian's Chromium with the built extension (dist/chrome) loaded and
+// the exchange API hostnames mapped to the mock exchanges on 127.0.0.1, so the
+// extension's production URLs and host permissions are used unchanged.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const extensionDir = path.join(root, 'dist', 'chrome');
+export const artifactsDir = path.join(root, 'tests', 'e2e', 'artifacts');
+export const EXCHANGE_HOSTS = ['api.binance.com', 'api.kraken.com', 'api.coinbase.com'];
+
+export async function launchExtension({ mockPort, colorScheme = 'light', userDataDir } = {}) {
+  const ownDir = !userDataDir;
+  userDataDir ??= mkdtempSync(path.join(os.tmpdir(), 'keyfolio-e2e-'));
+  const rules = mockPort ? EXCHANGE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${mockPort}`).join(', ') : null;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    colorScheme,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(rules ? [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] : []),
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-gpu', '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const consoleMessages = [];
+  const watch = (page) => page.on('console', (m) => consoleMessages.push({ where: page.url(), text: m.text() }));
+  context.on('page', watch);
+  return {
+    context,
+    extensionId,
+    consoleMessages,
+    serviceWorker: () => context.serviceWorkers()[0],
+    async open(pagePath, { width = 1100, height = 800 } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
