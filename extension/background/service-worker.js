@@ -3,29 +3,93 @@
 // and state that must survive lives in chrome.storage.
 import { callCore } from './core.js';
 import { createRouter } from './router.js';
-import { performRequest } from './transport.js';
+import { syncClock } from './exchange-client.js';
+import * as vault from './vault-session.js';
+import * as keys from './keys.js';
+import { syncNow, revalue, showDemo } from './sync.js';
+import { getSettings, updateSettings } from './settings.js';
+import { updateBadge } from './badge.js';
+import { getLocal } from './storage.js';
+import { checkRotation, scheduleAlarms, onAlarm } from './schedule.js';
 
-async function coreStatus() {
+async function status() {
   const v = await callCore('version');
-  return { version: v.version, cryptopp: v.cryptopp };
+  const keyList = await keys.listKeys();
+  const settings = await getSettings();
+  return {
+    version: v.version, cryptopp: v.cryptopp,
+    vault: await vault.vaultState(),
+    keys: keyList.length,
+    rotationDue: keys.keysDueForRotation(keyList, settings.rotationDays).map((k) => k.id),
+    settings,
+  };
 }
 
-// Asks an exchange for its clock through the core: proves the whole path
-// core → signed request → fetch → core parse works from the service worker.
-async function serverTime({ exchange }) {
-  const request = await callCore('buildRequest', {
-    exchange, operation: 'serverTime', credentials: {}, params: {}, nowMs: Date.now(), nonce: '',
-  });
-  const before = Date.now();
-  const response = await performRequest(request);
-  if (response.networkError) throw Object.assign(new Error(response.networkError.message), { kind: response.networkError.kind });
-  const parsed = await callCore('parseResponse', { exchange, operation: 'serverTime', params: {}, ...response });
-  return { serverTimeMs: parsed.data.serverTimeMs, offsetMs: parsed.data.serverTimeMs - Math.round((before + Date.now()) / 2) };
+// Every handler that changes or reveals something counts as activity for auto-lock.
+function active(fn) {
+  return async (payload, sender) => {
+    await vault.touch();
+    return fn(payload, sender);
+  };
 }
 
 const handlers = {
-  status: coreStatus,
-  serverTime,
+  status,
+  serverTime: async ({ exchange }) => ({ offsetMs: await syncClock(exchange) }),
+  createVault: active(async ({ passphrase }) => { await vault.createVault(passphrase); return status(); }),
+  unlock: async ({ passphrase }) => {
+    await vault.unlock(passphrase);
+    syncNow('unlock').catch(() => {});
+    return status();
+  },
+  lock: async () => { await vault.lock(); return status(); },
+  changePassphrase: active(({ oldPassphrase, newPassphrase }) => vault.changePassphrase(oldPassphrase, newPassphrase)),
+  exportVault: active(() => vault.exportBackup()),
+  importVault: active(async ({ file, passphrase }) => {
+    const imported = await vault.importBackup(file, passphrase);
+    await keys.restoreListings(imported);
+    keys.recheckAllPermissions().then(() => syncNow('restore')).catch(() => {});
+    return { imported };
+  }),
+  exchanges: async () => (await callCore('exchanges')).exchanges,
+  listKeys: () => keys.listKeys(),
+  addKey: active(async (payload) => {
+    const meta = await keys.addKey(payload);
+    syncNow('key added').catch(() => {});
+    return meta;
+  }),
+  deleteKey: active(async ({ id }) => { await keys.deleteKey(id); await revalue(); return keys.listKeys(); }),
+  deleteAllKeys: active(async () => { await keys.deleteAllKeys(); await revalue(); return []; }),
+  recheckPermissions: active(() => keys.recheckAllPermissions()),
+  syncNow: active(() => syncNow('manual')),
+  getSettings,
+  updateSettings: active(async (changes) => {
+    const next = await updateSettings(changes);
+    await scheduleAlarms();
+    const snapshot = await getLocal('snapshot', null);
+    if (snapshot?.demo) await showDemo(); else if (snapshot) await revalue();
+    await updateBadge();
+    return next;
+  }),
 };
 
 chrome.runtime.onMessage.addListener(createRouter(handlers));
+chrome.alarms.onAlarm.addListener((alarm) => { onAlarm(alarm).catch((e) => console.warn('keyfolio alarm', alarm.name, e.message)); });
+
+chrome.runtime.onInstalled.addListener(() => {
+  (async () => {
+    await scheduleAlarms();
+    if (!(await getLocal('snapshot', null))) await syncNow('install');
+  })().catch((e) => console.warn('keyfolio install', e.message));
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  // chrome.storage.session is empty after a browser restart: the vault starts locked.
+  (async () => {
+    await vault.lock();
+    await scheduleAlarms();
+    await checkRotation();
+    await updateBadge();
+  })().catch((e) => console.warn('keyfolio startup', e.message));
+});
+

@@ -1,5 +1,7 @@
-// Draws the portfolio (popup and side panel share it). Pure DOM, no framework;
-// text is always set with textContent so exchange-supplied strings stay inert.
+// Draws the portfolio; the popup and the side panel share it. Pure DOM, no
+// framework; text is always set with textContent so exchange-supplied strings stay inert.
+import { formatMoney, formatAmount, formatPercent, formatSignedMoney, formatAgo, HIDDEN } from './format.js';
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -9,19 +11,144 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 
-export function renderPortfolio(root, { snapshot, status, error } = {}) {
-  const header = el('header', { class: 'kf-header' },
+const STATUS_TEXT = { ok: 'Up to date', stale: 'Stale', error: 'Error' };
+
+function header(state, actions) {
+  const { status, snapshot } = state;
+  const vault = status?.vault;
+  const lockButton = vault?.exists && vault.unlocked
+    ? el('button', { class: 'icon', 'data-testid': 'lock', title: 'Lock Keyfolio', 'aria-label': 'Lock Keyfolio', onclick: actions.lock, text: '🔒 Lock' })
+    : null;
+  return el('header', { class: 'kf-header' },
     el('img', { src: '../icons/icon-32.png', alt: '' }),
     el('h1', { text: 'Keyfolio' }),
-    el('span', { class: 'spacer' }));
-  const total = el('section', { 'aria-label': 'Net worth' },
+    snapshot?.demo ? el('span', { class: 'badge warn', 'data-testid': 'demo-badge', text: 'Demo portfolio' }) : null,
+    el('span', { class: 'spacer' }),
+    lockButton);
+}
+
+function unlockForm(state, actions) {
+  const vault = state.status?.vault;
+  if (!vault?.exists || vault.unlocked) return null;
+  const input = el('input', { type: 'password', id: 'unlock-pass', autocomplete: 'current-password', placeholder: 'Passphrase', 'aria-label': 'Passphrase', required: true });
+  const msg = el('div', { class: 'kf-unlock-msg', role: 'alert', 'data-testid': 'unlock-error', text: state.unlockError ?? '' });
+  return el('form', {
+    class: 'kf-unlock card', 'data-testid': 'unlock-form',
+    onsubmit: (e) => { e.preventDefault(); actions.unlock(input.value); },
+  },
+  el('div', { class: 'row' }, el('span', { 'aria-hidden': 'true', text: '🔒' }), el('strong', { text: 'Locked' }),
+    el('span', { class: 'muted', text: 'Amounts below are from the last refresh.' })),
+  el('div', { class: 'row' }, input, el('button', { class: 'primary', type: 'submit', text: 'Unlock' })),
+  msg);
+}
+
+function totalSection(state) {
+  const p = state.snapshot?.portfolio;
+  const privacy = state.settings?.privacy;
+  const hideWhileLocked = state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false;
+  const hidden = privacy || hideWhileLocked;
+  const change = p?.change24h;
+  const cls = change === null || change === undefined ? 'muted' : String(change).startsWith('-') ? 'down' : 'up';
+  return el('section', { class: 'kf-total-section', 'aria-label': 'Net worth' },
     el('h3', { text: 'Net worth' }),
-    el('div', { class: 'kf-total num', 'data-testid': 'total', text: snapshot?.portfolio?.total ?? '—' }));
-  const footer = el('footer', { class: 'kf-footer' },
-    el('span', { 'data-testid': 'core-status', text: status ? `Core ${status.version} · Crypto++ ${status.cryptopp}` : (error ?? 'Starting…') }));
-  root.replaceChildren(el('div', { class: 'kf' }, header, total, footer));
+    el('div', { class: 'kf-total num', 'data-testid': 'total', 'data-value': hidden ? '' : (p?.total ?? '') },
+      p ? formatMoney(p.total, p.currency, { privacy: hidden }) : '—'),
+    p ? el('div', { class: `kf-change num ${cls}`, 'data-testid': 'change' },
+      change === null || change === undefined ? 'No 24 h change data'
+        : `${formatSignedMoney(change, p.currency, { privacy: hidden })} (${hidden ? HIDDEN : formatPercent(p.change24hPct, { signed: true })}) 24 h`) : null);
+}
+
+function assetRows(state) {
+  const p = state.snapshot.portfolio;
+  const privacy = state.settings?.privacy;
+  const rows = p.assets.map((a) => el('details', { class: 'kf-asset', 'data-asset': a.asset },
+    el('summary', {},
+      el('span', { class: 'kf-asset-name', text: a.asset }),
+      el('span', { class: 'kf-asset-amount num muted', text: formatAmount(a.amount, { privacy }) }),
+      el('span', { class: 'spacer' }),
+      el('span', { class: 'kf-asset-value num', text: formatMoney(a.value, p.currency, { privacy }) }),
+      el('span', { class: 'kf-share num muted', text: formatPercent(a.share) })),
+    el('div', { class: 'kf-bar', style: `--w:${Math.min(100, Number(a.share) || 0)}%`, 'aria-hidden': 'true' }),
+    el('ul', { class: 'kf-split' }, a.split.map((s) => el('li', {},
+      el('span', { text: `${titleCase(s.exchange)} · ${s.account}` }),
+      el('span', { class: 'spacer' }),
+      el('span', { class: 'num muted', text: formatAmount(s.amount, { privacy }) }),
+      el('span', { class: 'num', text: formatMoney(s.value, p.currency, { privacy }) }))))));
+  const unpriced = p.unpriced?.length
+    ? el('p', { class: 'banner warn', 'data-testid': 'unpriced' },
+      `No price found for ${p.unpriced.map((u) => u.asset).join(', ')}: not counted in the total.`)
+    : null;
+  return [el('div', { class: 'kf-list', 'data-testid': 'assets' }, rows), unpriced];
+}
+
+function titleCase(id) {
+  return id ? id[0].toUpperCase() + id.slice(1) : '';
+}
+
+function exchangeRows(state) {
+  const p = state.snapshot.portfolio;
+  const privacy = state.settings?.privacy;
+  const statuses = state.snapshot.exchanges ?? {};
+  const ids = new Set([...p.exchanges.map((e) => e.exchange), ...Object.keys(statuses)]);
+  return el('div', { class: 'kf-list', 'data-testid': 'exchanges' }, [...ids].map((id) => {
+    const e = p.exchanges.find((x) => x.exchange === id);
+    const st = statuses[id];
+    const badge = st ? el('span', { class: `badge ${st.state === 'ok' ? 'ok' : st.state === 'stale' ? 'warn' : 'err'}`, text: STATUS_TEXT[st.state] ?? st.state }) : null;
+    return el('div', { class: 'kf-exchange', 'data-exchange': id },
+      el('div', { class: 'row' },
+        el('strong', { text: st?.name ?? titleCase(id) }), badge, el('span', { class: 'spacer' }),
+        el('span', { class: 'num', text: e ? formatMoney(e.value, p.currency, { privacy }) : '—' }),
+        e ? el('span', { class: 'kf-share num muted', text: formatPercent(e.share) }) : null),
+      st?.error ? el('div', { class: 'kf-exchange-error', 'data-testid': `status-${id}`, text: st.error.message }) : null,
+      st?.state === 'stale' && st.lastOkMs ? el('div', { class: 'muted small', text: `Showing data from ${formatAgo(st.lastOkMs)}` }) : null);
+  }));
+}
+
+function tabs(state, actions) {
+  const current = state.tab ?? 'assets';
+  const tab = (id, label) => el('button', {
+    role: 'tab', id: `tab-${id}`, 'aria-selected': String(current === id), 'aria-controls': 'tabpanel', tabindex: current === id ? '0' : '-1',
+    class: current === id ? 'active' : '', onclick: () => actions.setTab(id),
+    onkeydown: (e) => { if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') actions.setTab(current === 'assets' ? 'exchanges' : 'assets', true); },
+    text: label,
+  });
+  return el('div', { class: 'kf-tabs', role: 'tablist', 'aria-label': 'Views' }, tab('assets', 'Assets'), tab('exchanges', 'Exchanges'));
+}
+
+function footer(state, actions) {
+  const snap = state.snapshot;
+  return el('footer', { class: 'kf-footer' },
+    el('span', { 'data-testid': 'updated', text: snap ? `Updated ${formatAgo(snap.computedMs)}` : 'Not synced yet' }),
+    el('span', { class: 'spacer' }),
+    el('button', { class: 'icon', 'data-testid': 'refresh', onclick: actions.refresh, disabled: state.refreshing, 'aria-label': 'Refresh now', text: state.refreshing ? 'Refreshing…' : '↻ Refresh' }),
+    state.surface === 'popup' ? el('button', { class: 'icon', 'data-testid': 'open-sidepanel', onclick: actions.openSidePanel, text: 'Side panel' }) : null,
+    el('button', { class: 'icon', 'data-testid': 'open-options', onclick: actions.openOptions, text: 'Settings' }));
+}
+
+function notices(state) {
+  const out = [];
+  if (state.error) out.push(el('p', { class: 'banner err', role: 'alert', text: state.error }));
+  if (state.status?.rotationDue?.length) {
+    out.push(el('p', { class: 'banner warn', 'data-testid': 'rotation-due', text: `${state.status.rotationDue.length} key(s) due for rotation: see Settings → Keys.` }));
+  }
+  if (state.snapshot?.demo) {
+    out.push(el('p', { class: 'banner warn', text: 'This is a demo portfolio. Connect a read-only key in Settings to see yours.' }));
+  }
+  if (!state.snapshot) out.push(el('p', { class: 'muted', text: 'Connect a read-only exchange key in Settings to see your portfolio.' }));
+  return out;
+}
+
+export function renderPortfolio(root, state, actions = {}) {
+  const body = [header(state, actions), unlockForm(state, actions), ...notices(state), totalSection(state)];
+  if (state.snapshot?.portfolio) {
+    body.push(tabs(state, actions), el('div', { id: 'tabpanel', role: 'tabpanel', 'aria-labelledby': `tab-${state.tab ?? 'assets'}` },
+      (state.tab ?? 'assets') === 'assets' ? assetRows(state) : exchangeRows(state)));
+  }
+  body.push(footer(state, actions));
+  body.push(el('div', { class: 'kf-core muted', 'data-testid': 'core-status', text: state.status ? `Core ${state.status.version} · Crypto++ ${state.status.cryptopp}` : 'Starting…' }));
+  root.replaceChildren(el('div', { class: `kf kf-${state.surface ?? 'popup'}` }, body));
 }

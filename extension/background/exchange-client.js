@@ -1,0 +1,112 @@
+// Runs one operation against an exchange: the core builds and signs the
+// request, this module spends the rate budget, fetches, and hands the answer
+// back to the core to parse. It knows no endpoint and no signature scheme;
+// retry rules follow the error kinds the core reports.
+import { callCore, CoreError } from './core.js';
+import { performRequest } from './transport.js';
+import { acquire, penalize, blockedUntil } from './rate-limiter.js';
+import { nextNonce } from './nonce.js';
+import { getLocal, setLocal } from './storage.js';
+
+const MAX_ATTEMPTS = 4;
+const MAX_BACKOFF_MS = 20_000;
+
+let exchangeInfo;
+export async function exchangesInfo() {
+  exchangeInfo ??= callCore('exchanges').then((r) => Object.fromEntries(r.exchanges.map((e) => [e.id, e])));
+  return exchangeInfo;
+}
+
+export class ExchangeError extends Error {
+  constructor(exchange, error) {
+    super(error.message);
+    this.exchange = exchange;
+    this.kind = error.kind;
+    if (error.retryAfterMs !== undefined) this.retryAfterMs = error.retryAfterMs;
+  }
+}
+
+async function clockOffset(exchange) {
+  return getLocal(`clock.${exchange}`, 0);
+}
+
+// Measures the exchange clock against ours (Binance rejects requests whose
+// timestamp is off by more than recvWindow).
+export async function syncClock(exchange, deps = {}) {
+  const before = Date.now();
+  const { data } = await runOnce(exchange, 'serverTime', { params: {} }, deps);
+  const offset = data.serverTimeMs - Math.round((before + Date.now()) / 2);
+  await setLocal({ [`clock.${exchange}`]: offset });
+  return offset;
+}
+
+async function runOnce(exchange, operation, { credentials = {}, params = {}, keyId } = {}, deps = {}) {
+  const info = (await exchangesInfo())[exchange];
+  if (!info) throw new ExchangeError(exchange, { kind: 'unsupported', message: `unknown exchange ${exchange}` });
+  const until = await blockedUntil(exchange);
+  if (until > Date.now()) {
+    throw new ExchangeError(exchange, { kind: 'rate_limit', message: `${info.name} asked us to wait`, retryAfterMs: until - Date.now() });
+  }
+  const nonce = keyId ? await nextNonce(keyId) : String(Date.now() * 1000);
+  const request = await callCore('buildRequest', {
+    exchange, operation, credentials, params, nowMs: Date.now() + (await clockOffset(exchange)), nonce,
+  });
+  await acquire(exchange, request.cost ?? 1, { policy: info.rateLimit });
+  const response = await (deps.performRequest ?? performRequest)(request);
+  if (response.networkError) throw new ExchangeError(exchange, response.networkError);
+  try {
+    return await callCore('parseResponse', { exchange, operation, params, ...response });
+  } catch (err) {
+    if (err instanceof CoreError) throw new ExchangeError(exchange, err);
+    throw err;
+  }
+}
+
+// One operation with the retries a careful client makes: resync the clock once
+// on clock_skew, a fresh nonce once on nonce, and back off on rate limits and
+// outages, honouring Retry-After. Auth, permission and bad-request errors are final.
+export async function run(exchange, operation, opts = {}, deps = {}) {
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  let clockResynced = false;
+  let nonceRetried = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(exchange, operation, opts, deps);
+    } catch (err) {
+      if (!(err instanceof ExchangeError) || attempt >= MAX_ATTEMPTS) throw err;
+      if (err.kind === 'clock_skew' && !clockResynced) {
+        clockResynced = true;
+        await syncClock(exchange, deps);
+        continue;
+      }
+      if (err.kind === 'nonce' && !nonceRetried) { nonceRetried = true; continue; }
+      if (err.kind === 'rate_limit') {
+        const wait = err.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
+        await penalize(exchange, Date.now() + wait);
+        if (wait > MAX_BACKOFF_MS) throw err; // a long ban: report it, the next sync tries again
+        await sleep(wait);
+        continue;
+      }
+      if (err.kind === 'unavailable') {
+        await sleep(Math.min(MAX_BACKOFF_MS, err.retryAfterMs ?? 500 * 2 ** attempt));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+// Follows `next` until the last page; `onPage` sees each page as it arrives
+// (history sync stores pages as they come so a stop loses nothing).
+export async function runAllPages(exchange, operation, opts = {}, { onPage, maxPages = 1000, ...deps } = {}) {
+  let params = { ...(opts.params ?? {}) };
+  const pages = [];
+  for (let i = 0; i < maxPages; i++) {
+    const page = await run(exchange, operation, { ...opts, params }, deps);
+    pages.push(page.data);
+    if (onPage) await onPage(page.data, params, page.next);
+    if (!page.next) return pages;
+    params = { ...params, ...page.next };
+  }
+  throw new ExchangeError(exchange, { kind: 'malformed', message: `more than ${maxPages} pages of ${operation}` });
+}

@@ -1,0 +1,163 @@
+// Connected keys: what is stored about each key besides its sealed secret, the
+// read-only check before a key is stored, periodic re-checks and deletion.
+import { callCore } from './core.js';
+import { run, exchangesInfo } from './exchange-client.js';
+import { getLocal, setLocal, updateLocal } from './storage.js';
+import { sealSecret, removeSecret, openSecret } from './vault-session.js';
+
+function fail(kind, message, extra = {}) {
+  return Object.assign(new Error(message), { kind, ...extra });
+}
+
+export async function listKeys() {
+  return Object.values(await getLocal('keys', {})).sort((a, b) => a.importedMs - b.importedMs);
+}
+
+export async function getKey(id) {
+  return (await getLocal('keys', {}))[id] ?? null;
+}
+
+async function saveKey(meta) {
+  await updateLocal('keys', {}, (keys) => ({ ...keys, [meta.id]: meta }));
+}
+
+export async function updateKey(id, changes) {
+  await updateLocal('keys', {}, (keys) => (keys[id] ? { ...keys, [id]: { ...keys[id], ...changes } } : keys));
+}
+
+// Names the rights that make a key unsafe, for the refusal message.
+export function forbiddenRights(p) {
+  const rights = [];
+  if (p.canTrade) rights.push('trading');
+  if (p.canWithdraw) rights.push('withdrawals');
+  if (p.canTransfer) rights.push('transfers');
+  return rights;
+}
+
+function refusal(info, rights) {
+  return fail('permission',
+    `${info.name} says this key allows ${rights.join(' and ')}. Keyfolio only stores read-only keys: ` +
+    `create a new key on ${info.name} with only reading/viewing enabled, and delete this one there.`,
+    { rights });
+}
+
+// Asks the exchange what the key may do. Returns the permissions, or null when
+// the exchange cannot tell (the person must then confirm what they ticked).
+export async function checkPermissions(exchange, credentials, keyId) {
+  const info = (await exchangesInfo())[exchange];
+  if (!info.reportsPermissions) return null;
+  const { data } = await run(exchange, 'permissions', { credentials, keyId });
+  return data.permissions;
+}
+
+function maskKey(apiKey) {
+  const s = String(apiKey ?? '');
+  return s.length <= 8 ? '••••' : `${s.slice(0, 4)}…${s.slice(-4)}`;
+}
+
+// Connects a key: the secret must parse, the exchange must confirm the key is
+// read-only (or, where it cannot tell, the person confirms it), and a balance
+// call must succeed. Only then is the secret sealed and stored.
+export async function addKey({ exchange, label, credentials, confirmedReadOnly = false }) {
+  const info = (await exchangesInfo())[exchange];
+  if (!info) throw fail('invalid_input', `unknown exchange ${exchange}`);
+  for (const field of info.credentialFields) {
+    if (field.name !== 'passphrase' && !String(credentials?.[field.name] ?? '').trim()) {
+      throw fail('invalid_input', `${field.label} is required`);
+    }
+  }
+  const clean = {
+    apiKey: String(credentials.apiKey ?? '').trim(),
+    secret: String(credentials.secret ?? '').trim(),
+    passphrase: String(credentials.passphrase ?? ''),
+    keyType: credentials.keyType ?? '',
+  };
+  // The core parses the secret while building a request: a bad key fails here.
+  await callCore('buildRequest', { exchange, operation: 'balances', credentials: clean, params: {}, nowMs: Date.now(), nonce: '1' });
+
+  const id = crypto.randomUUID();
+  const permissions = await checkPermissions(exchange, clean, id);
+  if (permissions) {
+    const rights = forbiddenRights(permissions);
+    if (rights.length) throw refusal(info, rights);
+    if (permissions.canRead === false) throw fail('permission', `${info.name} says this key cannot read account data.`);
+  } else if (!confirmedReadOnly) {
+    throw fail('needs_confirmation',
+      `${info.name} does not report a key's permissions. Confirm that you ticked only query/view permissions ` +
+      '(no trading, no withdrawals, no transfers) to store it marked "permissions unverified".');
+  }
+  // A real read proves the key works before it is kept.
+  await run(exchange, 'balances', { credentials: clean, keyId: id });
+
+  const now = Date.now();
+  await sealSecret(id, exchange, clean);
+  const meta = {
+    id, exchange, label: String(label ?? '').trim() || `${info.name} key`, keyType: clean.keyType,
+    apiKeyHint: maskKey(clean.apiKey), importedMs: now,
+    createdMs: permissions?.createdMs ?? null,
+    permissions: permissions ? { ...permissions, verified: true } : { verified: false },
+    permissionsCheckedMs: permissions ? now : null,
+    lastUsedMs: now, lastError: null, disabled: false,
+  };
+  await saveKey(meta);
+  await setLocal({ demoDismissed: true });
+  return meta;
+}
+
+export async function deleteKey(id) {
+  await removeSecret(id);
+  await updateLocal('keys', {}, (keys) => { const k = { ...keys }; delete k[id]; return k; });
+  await chrome.storage.local.remove([`holdings.${id}`, `nonce.${id}`]);
+}
+
+export async function deleteAllKeys() {
+  for (const k of await listKeys()) await deleteKey(k.id);
+}
+
+// Re-asks each exchange that can tell; a key that gained trading, withdrawal
+// or transfer rights since import is disabled at once and flagged.
+export async function recheckAllPermissions() {
+  const results = [];
+  for (const meta of await listKeys()) {
+    try {
+      const credentials = await openSecret(meta.id);
+      const p = await checkPermissions(meta.exchange, credentials, meta.id);
+      if (!p) continue;
+      const rights = forbiddenRights(p);
+      await updateKey(meta.id, {
+        permissions: { ...p, verified: true }, permissionsCheckedMs: Date.now(),
+        ...(rights.length ? { disabled: true, disabledReason: `gained ${rights.join(' and ')} rights` } : {}),
+      });
+      results.push({ id: meta.id, rights });
+    } catch (err) {
+      if (err.kind === 'locked') return { locked: true, results };
+      await updateKey(meta.id, { lastError: { kind: err.kind, message: err.message, atMs: Date.now() } });
+    }
+  }
+  return { locked: false, results };
+}
+
+// Keys older than the rotation period (the exchange's creation time where it
+// reports one, else the import date).
+export function keysDueForRotation(keys, rotationDays, now = Date.now()) {
+  return keys.filter((k) => now - (k.createdMs ?? k.importedMs) >= rotationDays * 86_400_000);
+}
+
+// After a backup is restored: records whose key is not listed get a listing,
+// marked unverified until the next permission check asks the exchange.
+export async function restoreListings(records) {
+  const info = await exchangesInfo();
+  const now = Date.now();
+  await updateLocal('keys', {}, (keys) => {
+    const next = { ...keys };
+    for (const r of records) {
+      if (next[r.id]) continue;
+      next[r.id] = {
+        id: r.id, exchange: r.exchange, label: `${info[r.exchange]?.name ?? r.exchange} key (restored)`, keyType: '',
+        apiKeyHint: '••••', importedMs: now, createdMs: null, permissions: { verified: false },
+        permissionsCheckedMs: null, lastUsedMs: null, lastError: null, disabled: false,
+      };
+    }
+    return next;
+  });
+}

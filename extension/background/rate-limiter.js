@@ -1,0 +1,46 @@
+// Spends each exchange's documented request budget before the exchange has to
+// say no. Binance's weight per minute, Kraken's decaying call counter and
+// Coinbase's requests per second are all token buckets; their sizes and each
+// request's cost come from the core (exchanges().rateLimit, buildRequest().cost).
+// Bucket levels live in storage so a restarted service worker does not overspend.
+import { getLocal, setLocal } from './storage.js';
+
+const DEFAULT_POLICY = { capacity: 10, refillPerSecond: 1 };
+
+export function refill(bucket, policy, nowMs) {
+  const elapsed = Math.max(0, nowMs - bucket.updatedMs) / 1000;
+  return { tokens: Math.min(policy.capacity, bucket.tokens + elapsed * policy.refillPerSecond), updatedMs: nowMs };
+}
+
+// How long to wait before `cost` tokens are available (0 when they are).
+export function waitTimeMs(bucket, policy, cost) {
+  const need = Math.min(cost, policy.capacity) - bucket.tokens;
+  return need <= 0 ? 0 : Math.ceil((need / policy.refillPerSecond) * 1000);
+}
+
+export async function acquire(exchange, cost = 1, { policy = DEFAULT_POLICY, now = Date.now, sleep = defaultSleep } = {}) {
+  const key = `rate.${exchange}`;
+  for (;;) {
+    let bucket = refill(await getLocal(key, { tokens: policy.capacity, updatedMs: now() }), policy, now());
+    const wait = waitTimeMs(bucket, policy, cost);
+    if (wait === 0) {
+      bucket = { ...bucket, tokens: bucket.tokens - Math.min(cost, policy.capacity) };
+      await setLocal({ [key]: bucket });
+      return;
+    }
+    await sleep(Math.min(wait, 5000));
+  }
+}
+
+// The exchange said "slow down" (429/418): empty the bucket and hold it until `untilMs`.
+export async function penalize(exchange, untilMs) {
+  await setLocal({ [`rate.${exchange}.blockedUntil`]: untilMs, [`rate.${exchange}`]: { tokens: 0, updatedMs: Date.now() } });
+}
+
+export async function blockedUntil(exchange) {
+  return getLocal(`rate.${exchange}.blockedUntil`, 0);
+}
+
+function defaultSleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,29 @@
+// Thin helpers over chrome.storage so every module reads and writes state the
+// same way. Anything that must survive the service worker being stopped lives here.
+export async function getLocal(key, fallback) {
+  const got = await chrome.storage.local.get(key);
+  return got[key] ?? fallback;
+}
+
+export async function setLocal(values) {
+  await chrome.storage.local.set(values);
+}
+
+export async function updateLocal(key, fallback, update) {
+  const next = update(await getLocal(key, fallback));
+  await chrome.storage.local.set({ [key]: next });
+  return next;
+}
+
+export async function getSession(key, fallback) {
+  const got = await chrome.storage.session.get(key);
+  return got[key] ?? fallback;
+}
+
+export async function setSession(values) {
+  await chrome.storage.session.set(values);
+}
+
+export async function removeSession(keys) {
+  await chrome.storage.session.remove(keys);
+}

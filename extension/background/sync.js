@@ -1,0 +1,139 @@
+// Background sync: balances of every connected key and public prices, then one
+// valuation by the core. Each exchange keeps its last good holdings and a
+// status; one exchange failing never hides the others. Everything that must
+// survive the service worker being stopped is in storage; an interrupted sync
+// simply restarts (its lease expires) and overwrites nothing that was good.
+import { callCore } from './core.js';
+import { run, runAllPages, exchangesInfo } from './exchange-client.js';
+import { getLocal, setLocal, getSession, setSession } from './storage.js';
+import { listKeys, updateKey } from './keys.js';
+import { openSecret, vaultState } from './vault-session.js';
+import { getSettings } from './settings.js';
+import { updateBadge } from './badge.js';
+
+const LEASE_MS = 120_000;
+const HISTORY_POINTS = 2000;
+
+async function takeLease() {
+  const lease = await getSession('syncLease', 0);
+  if (lease && Date.now() - lease < LEASE_MS) return false;
+  await setSession({ syncLease: Date.now() });
+  return true;
+}
+
+async function releaseLease() {
+  await setSession({ syncLease: 0 });
+}
+
+async function setStatus(exchange, status) {
+  const all = await getLocal('exchangeStatus', {});
+  all[exchange] = { ...(all[exchange] ?? {}), ...status };
+  await setLocal({ exchangeStatus: all });
+}
+
+async function syncKey(meta) {
+  const credentials = await openSecret(meta.id);
+  const pages = await runAllPages(meta.exchange, 'balances', { credentials, keyId: meta.id });
+  const balances = pages.flatMap((p) => p.balances);
+  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
+  await updateKey(meta.id, { lastUsedMs: Date.now(), lastError: null });
+}
+
+async function syncExchange(exchange, keys, info) {
+  let failure = null;
+  for (const meta of keys) {
+    try {
+      await syncKey(meta);
+    } catch (err) {
+      if (err.kind === 'locked') throw err;
+      failure = { kind: err.kind ?? 'internal', message: err.message, keyId: meta.id };
+      await updateKey(meta.id, { lastError: { kind: failure.kind, message: err.message, atMs: Date.now() } });
+    }
+  }
+  if (failure) {
+    const prev = (await getLocal('exchangeStatus', {}))[exchange];
+    await setStatus(exchange, { state: prev?.lastOkMs ? 'stale' : 'error', error: failure, name: info.name });
+  } else {
+    await setStatus(exchange, { state: 'ok', lastOkMs: Date.now(), error: null, name: info.name });
+  }
+}
+
+async function refreshTickers(exchanges) {
+  await Promise.all(exchanges.map(async (exchange) => {
+    try {
+      const pages = await runAllPages(exchange, 'tickers', {});
+      await setLocal({ [`tickers.${exchange}`]: { tickers: pages.flatMap((p) => p.tickers), fetchedMs: Date.now() } });
+    } catch (err) {
+      await setStatus(exchange, { pricesError: { kind: err.kind, message: err.message, atMs: Date.now() } });
+    }
+  }));
+}
+
+// Values the last good holdings of every key with the cached tickers.
+export async function revalue() {
+  const settings = await getSettings();
+  const keys = await listKeys();
+  const info = await exchangesInfo();
+  const holdings = [];
+  for (const k of keys) {
+    const h = await getLocal(`holdings.${k.id}`, null);
+    if (h) holdings.push(...h.balances);
+  }
+  const tickers = [];
+  for (const id of Object.keys(info)) {
+    const t = await getLocal(`tickers.${id}`, null);
+    if (t) tickers.push(...t.tickers);
+  }
+  const portfolio = await callCore('portfolioValue', { currency: settings.currency, holdings, tickers });
+  delete portfolio.ok;
+  const snapshot = {
+    portfolio, computedMs: Date.now(), demo: false,
+    exchanges: await getLocal('exchangeStatus', {}),
+  };
+  await setLocal({ snapshot });
+  await appendHistory(snapshot);
+  await updateBadge();
+  return snapshot;
+}
+
+async function appendHistory(snapshot) {
+  const history = await getLocal('valueHistory', []);
+  history.push([snapshot.computedMs, snapshot.portfolio.currency, snapshot.portfolio.total]);
+  await setLocal({ valueHistory: history.slice(-HISTORY_POINTS) });
+}
+
+export async function showDemo() {
+  const settings = await getSettings();
+  const demo = await callCore('demoData', { nowMs: Date.now() });
+  const portfolio = await callCore('portfolioValue', { currency: settings.currency, holdings: demo.holdings, tickers: demo.tickers });
+  delete portfolio.ok;
+  const snapshot = { portfolio, computedMs: Date.now(), demo: true, exchanges: {} };
+  await setLocal({ snapshot });
+  await updateBadge();
+  return snapshot;
+}
+
+// A full refresh. Returns {started:false} when another sync holds the lease.
+export async function syncNow(reason = 'manual') {
+  const keys = (await listKeys()).filter((k) => !k.disabled);
+  if (keys.length === 0) {
+    if (!(await getLocal('demoDismissed', false))) return { started: true, snapshot: await showDemo() };
+    return { started: false, reason: 'no keys' };
+  }
+  if (!(await takeLease())) return { started: false, reason: 'already running' };
+  try {
+    const info = await exchangesInfo();
+    const byExchange = new Map();
+    for (const k of keys) byExchange.set(k.exchange, [...(byExchange.get(k.exchange) ?? []), k]);
+    const { unlocked } = await vaultState();
+    if (unlocked) {
+      await Promise.all([...byExchange].map(([ex, ks]) => syncExchange(ex, ks, info[ex])));
+    }
+    await refreshTickers(Object.keys(info));
+    const snapshot = await revalue();
+    await setLocal({ lastSync: { reason, finishedMs: Date.now(), locked: !unlocked } });
+    return { started: true, snapshot, locked: !unlocked };
+  } finally {
+    await releaseLease();
+  }
+}

@@ -1,0 +1,65 @@
+// The keys audit: every connected key with its permission status, IP
+// restriction, age, last use and last error; rotation reminders; deletion.
+import { el } from '../shared/portfolio-view.js';
+import { formatAgo, formatDate } from '../shared/format.js';
+
+const DAY = 86_400_000;
+
+function permissionBadge(k) {
+  if (k.disabled) return el('span', { class: 'badge err', text: `Disabled: ${k.disabledReason ?? 'unsafe'}` });
+  if (!k.permissions?.verified) return el('span', { class: 'badge warn', text: 'Permissions unverified' });
+  return el('span', { class: 'badge ok', text: 'Read-only (verified)' });
+}
+
+function ipText(k) {
+  const ip = k.permissions?.ipRestricted;
+  if (ip === true) return 'Restricted';
+  if (ip === false) return 'Not restricted';
+  return 'Unknown';
+}
+
+export function keysSection(ctx) {
+  const keys = ctx.keys ?? [];
+  const due = new Set(ctx.status?.rotationDue ?? []);
+  const rotationDays = ctx.status?.settings?.rotationDays ?? 180;
+  const del = (k) => async () => {
+    if (!confirm(`Delete ${k.label}? Its secret is erased from this browser now. Also delete the key on ${k.exchange} so it cannot be used anywhere.`)) return;
+    await ctx.send('deleteKey', { id: k.id });
+    ctx.notify('ok', `Deleted ${k.label}. Remember to delete it on the exchange too.`);
+    await ctx.reload();
+  };
+  const rows = keys.map((k) => el('tr', { 'data-key': k.id, class: due.has(k.id) ? 'due' : '' },
+    el('td', {}, el('strong', { text: k.label }), el('div', { class: 'muted small', text: `${k.exchange} · ${k.apiKeyHint}` })),
+    el('td', {}, permissionBadge(k), el('div', { class: 'muted small', text: k.permissionsCheckedMs ? `checked ${formatAgo(k.permissionsCheckedMs)}` : 'never checked by the exchange' })),
+    el('td', { text: ipText(k) }),
+    el('td', {}, el('span', { text: `${Math.floor((Date.now() - (k.createdMs ?? k.importedMs)) / DAY)} days` }),
+      el('div', { class: 'muted small', text: `${k.createdMs ? 'created' : 'imported'} ${formatDate(k.createdMs ?? k.importedMs)}` }),
+      due.has(k.id) ? el('div', { class: 'badge warn', 'data-testid': 'rotate-badge', text: `Rotate: older than ${rotationDays} days` }) : null),
+    el('td', { text: k.lastUsedMs ? formatAgo(k.lastUsedMs) : 'never' }),
+    el('td', { class: 'small', text: k.lastError ? `${k.lastError.message}` : '—' }),
+    el('td', {}, el('button', { class: 'danger', onclick: del(k), 'aria-label': `Delete ${k.label}`, text: 'Delete' }))));
+  const body = keys.length
+    ? [el('table', { class: 'keys', 'data-testid': 'keys-table' },
+      el('thead', {}, el('tr', {}, ['Key', 'Permissions', 'IP restriction', 'Age', 'Last used', 'Last error', ''].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, rows))]
+    : [el('p', { class: 'muted', text: 'No keys connected yet.' })];
+  if (due.size) {
+    body.unshift(el('p', { class: 'banner warn', 'data-testid': 'rotation-help', text: `Some keys are older than ${rotationDays} days. To rotate: create a new read-only key on the exchange, import it here, then delete the old key here and on the exchange.` }));
+  }
+  body.push(el('div', { class: 'row' },
+    el('button', { onclick: async () => {
+      try {
+        const r = await ctx.send('recheckPermissions');
+        ctx.notify(r.locked ? 'warn' : 'ok', r.locked ? 'Unlock to re-check permissions.' : 'Permissions re-checked.');
+      } catch (err) { ctx.notify('err', err.message); }
+      await ctx.reload();
+    }, disabled: !keys.length, text: 'Re-check permissions now' }),
+    el('span', { class: 'spacer' }),
+    el('button', { class: 'danger', 'data-testid': 'delete-all', disabled: !keys.length, onclick: async () => {
+      if (!confirm('Delete ALL keys from Keyfolio now? Then revoke them on each exchange as well, especially if you received a suspicious email.')) return;
+      await ctx.send('deleteAllKeys');
+      ctx.notify('warn', 'All keys deleted from Keyfolio. Now revoke them on each exchange too.');
+      await ctx.reload();
+    }, text: 'Delete all keys' })));
+  return el('section', { class: 'card', id: 'keys', 'aria-labelledby': 'keys-h' }, el('h2', { id: 'keys-h', text: 'Keys' }), body);
+}
