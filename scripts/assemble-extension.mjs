@@ -11,7 +11,7 @@ const out = path.join(dist, 'chrome');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 // Production modules copied as-is (ES module builds only; no bundler).
-const VENDOR = [];
+const VENDOR = [{ from: 'idb/build/index.js', to: 'vendor/idb.js' }];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

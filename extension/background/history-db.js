@@ -1,0 +1,75 @@
+// History in IndexedDB: every trade, deposit, withdrawal and ledger entry,
+// keyed so a record fetched twice is stored once, plus the resume cursors of
+// history sync and a cache of historical prices. A page of records and the
+// cursor that follows it are written in one transaction: a stop at any point
+// resumes exactly after the last stored page, with no gap and no duplicate.
+import { openDB } from '../vendor/idb.js';
+
+const DB_NAME = 'keyfolio';
+const DB_VERSION = 1;
+let dbPromise;
+
+export function db() {
+  dbPromise ??= openDB(DB_NAME, DB_VERSION, {
+    upgrade(d) {
+      const events = d.createObjectStore('events', { keyPath: 'uid' });
+      events.createIndex('time', 'time');
+      events.createIndex('exchange', 'exchange');
+      d.createObjectStore('cursors', { keyPath: 'key' });
+      d.createObjectStore('prices', { keyPath: 'key' });
+    },
+  });
+  return dbPromise;
+}
+
+export function eventUid(kind, e) {
+  return [e.exchange, kind, e.symbol ?? e.asset ?? '', e.id].join(':');
+}
+
+export function recordsOf(operation, data) {
+  if (operation === 'trades') return (data.trades ?? []).map((e) => ({ ...e, kind: 'trade' }));
+  if (operation === 'deposits' || operation === 'withdrawals') return (data.transfers ?? []).map((e) => ({ ...e, kind: e.type ?? operation.slice(0, -1) }));
+  if (operation === 'ledger') return (data.ledger ?? []).map((e) => ({ ...e, kind: 'ledger' }));
+  return [];
+}
+
+// Stores one page and the cursor to continue from, atomically.
+export async function storePage(records, cursor) {
+  const d = await db();
+  const tx = d.transaction(['events', 'cursors'], 'readwrite');
+  const events = tx.objectStore('events');
+  for (const r of records) events.put({ ...r, uid: eventUid(r.kind, r) });
+  if (cursor) tx.objectStore('cursors').put(cursor);
+  await tx.done;
+}
+
+export async function getCursor(key) {
+  return (await db()).get('cursors', key);
+}
+
+export async function allEvents() {
+  return (await db()).getAllFromIndex('events', 'time');
+}
+
+export async function countEvents() {
+  return (await db()).count('events');
+}
+
+export async function clearExchange(exchange) {
+  const d = await db();
+  const tx = d.transaction(['events', 'cursors'], 'readwrite');
+  let cursor = await tx.objectStore('events').index('exchange').openCursor(exchange);
+  while (cursor) { await cursor.delete(); cursor = await cursor.continue(); }
+  await tx.done;
+}
+
+export async function getPrice(key) {
+  return (await db()).get('prices', key);
+}
+
+export async function putPrices(entries) {
+  const d = await db();
+  const tx = d.transaction('prices', 'readwrite');
+  for (const e of entries) tx.store.put(e);
+  await tx.done;
+}

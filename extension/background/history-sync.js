@@ -1,0 +1,87 @@
+// History sync: trades, deposits, withdrawals and ledger for every key, page by
+// page through the core, into IndexedDB. Each page is stored together with the
+// cursor for the next one, so a stopped sync (service worker killed, browser
+// closed, exchange failing) resumes where it stopped; nothing stored is ever
+// deleted by a failed sync. A completed operation is fetched again from its
+// start on the next sync (duplicates collapse on their keys).
+import { callCore } from './core.js';
+import { runAllPages, exchangesInfo } from './exchange-client.js';
+import { storePage, getCursor, recordsOf, allEvents } from './history-db.js';
+import { listKeys } from './keys.js';
+import { openSecret } from './vault-session.js';
+import { getLocal, setLocal } from './storage.js';
+
+const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
+
+async function setProgress(exchange, progress) {
+  const all = await getLocal('historyProgress', {});
+  all[exchange] = { ...(all[exchange] ?? {}), ...progress, updatedMs: Date.now() };
+  await setLocal({ historyProgress: all });
+}
+
+// The queries an operation needs: one for most exchanges; one per market for
+// trades on exchanges that need a symbol (the core decides from balances,
+// known trades and the person's own additions).
+async function queriesFor(meta, operation, known) {
+  if (operation !== 'trades') return [{}];
+  const holdings = await getLocal(`holdings.${meta.id}`, null);
+  const tickers = await getLocal(`tickers.${meta.exchange}`, null);
+  const manual = (await getLocal('manualMarkets', {}))[meta.exchange] ?? [];
+  const { queries } = await callCore('tradeQueries', {
+    exchange: meta.exchange,
+    assets: [...new Set([...(holdings?.balances ?? []).map((b) => b.asset), ...known.assets])],
+    symbols: [...new Set([...known.symbols, ...manual])],
+    tickers: tickers?.tickers ?? [],
+  });
+  return queries;
+}
+
+async function knownFor(exchange) {
+  const events = (await allEvents()).filter((e) => e.exchange === exchange);
+  return {
+    assets: events.flatMap((e) => [e.asset, e.base, e.quote]).filter(Boolean),
+    symbols: events.filter((e) => e.kind === 'trade').map((e) => e.symbol).filter(Boolean),
+  };
+}
+
+async function syncOperation(meta, credentials, operation, baseParams) {
+  const key = `${meta.id}|${operation}|${JSON.stringify(baseParams)}`;
+  const cursor = await getCursor(key);
+  const start = cursor && !cursor.complete ? cursor.params : baseParams;
+  let stored = 0;
+  await runAllPages(meta.exchange, operation, { credentials, keyId: meta.id, params: start }, {
+    onPage: async (data, params, next) => {
+      const records = recordsOf(operation, data);
+      stored += records.length;
+      await storePage(records, { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() });
+    },
+  });
+  return stored;
+}
+
+export async function syncHistory() {
+  const info = await exchangesInfo();
+  const keys = (await listKeys()).filter((k) => !k.disabled);
+  const results = {};
+  for (const meta of keys) {
+    const ops = HISTORY_OPERATIONS.filter((op) => info[meta.exchange].operations.includes(op));
+    const credentials = await openSecret(meta.id);
+    const known = await knownFor(meta.exchange);
+    const plan = [];
+    for (const op of ops) for (const q of await queriesFor(meta, op, known)) plan.push([op, q]);
+    await setProgress(meta.exchange, { state: 'running', done: 0, total: plan.length, error: null });
+    let done = 0;
+    let stored = 0;
+    try {
+      for (const [op, q] of plan) {
+        stored += await syncOperation(meta, credentials, op, q);
+        await setProgress(meta.exchange, { done: ++done });
+      }
+      await setProgress(meta.exchange, { state: 'ok', lastOkMs: Date.now() });
+    } catch (err) {
+      await setProgress(meta.exchange, { state: 'error', error: { kind: err.kind ?? 'internal', message: err.message } });
+    }
+    results[meta.id] = { stored, done, total: plan.length };
+  }
+  return results;
+}
