@@ -120,8 +120,13 @@ export async function syncNow(reason = 'manual') {
     if (!(await getLocal('demoDismissed', false))) return { started: true, snapshot: await showDemo() };
     return { started: false, reason: 'no keys' };
   }
-  if (!(await takeLease())) return { started: false, reason: 'already running' };
+  if (!(await takeLease())) {
+    // Asked while a sync runs (a key was just added): the running one goes again when done.
+    await setSession({ syncPending: true });
+    return { started: false, reason: 'already running' };
+  }
   try {
+    await setSession({ syncPending: false });
     const info = await exchangesInfo();
     const byExchange = new Map();
     for (const k of keys) byExchange.set(k.exchange, [...(byExchange.get(k.exchange) ?? []), k]);
@@ -135,5 +140,6 @@ export async function syncNow(reason = 'manual') {
     return { started: true, snapshot, locked: !unlocked };
   } finally {
     await releaseLease();
+    if (await getSession('syncPending', false)) queueMicrotask(() => syncNow('pending').catch(() => {}));
   }
 }

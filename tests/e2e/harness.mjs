@@ -31,9 +31,13 @@ export async function launchExtension({ mockPort, colorScheme = 'light', userDat
   });
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // Every console message of every extension context, for the secret-leak scan.
   const consoleMessages = [];
-  const watch = (page) => page.on('console', (m) => consoleMessages.push({ where: page.url(), text: m.text() }));
-  context.on('page', watch);
+  const record = (where) => (m) => consoleMessages.push({ where, text: m.text() });
+  context.on('console', (m) => consoleMessages.push({ where: 'page', text: m.text() }));
+  const watchWorker = (w) => w.on('console', record('service-worker'));
+  watchWorker(worker);
+  context.on('serviceworker', watchWorker);
   return {
     context,
     extensionId,

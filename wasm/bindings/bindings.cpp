@@ -16,4 +16,21 @@ EMSCRIPTEN_BINDINGS(keyfolio_core) {
   using namespace kf::api;
   emscripten::function("version", &version);
   emscripten::function("selfTest", &call<selfTest>);
+  emscripten::function("vaultCreate", &call<vaultCreate>);
+  emscripten::function("vaultUnlock", &call<vaultUnlock>);
+  emscripten::function("vaultSeal", &call<vaultSeal>);
+  emscripten::function("vaultOpen", &call<vaultOpen>);
+  emscripten::function("vaultOpenAll", &call<vaultOpenAll>);
+  emscripten::function("vaultRekey", &call<vaultRekey>);
+  emscripten::function("vaultExport", &call<vaultExport>);
+  emscripten::function("vaultImport", &call<vaultImport>);
+  emscripten::function("portfolioValue", &call<portfolioValue>);
+  emscripten::function("demoData", &call<demoData>);
+  emscripten::function("exchanges", &exchanges);
+  emscripten::function("buildRequest", &call<buildRequest>);
+  emscripten::function("tradeQueries", &call<tradeQueries>);
+  emscripten::function("parseResponse", &call<parseResponse>);
+  emscripten::function("exportReport", &call<exportReport>);
+  emscripten::function("costBasis", &call<costBasis>);
+  emscripten::function("costBasisBench", &call<costBasisBench>);
 }

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const coreDir = path.join(root, 'build', 'wasm');
+// KEYFOLIO_CORE_DIR points at another build of the core (a developer's own build dir);
+// CI and ./scripts/test use the canonical build/wasm.
+export const coreDir = process.env.KEYFOLIO_CORE_DIR
+  ? path.resolve(process.env.KEYFOLIO_CORE_DIR)
+  : path.join(root, 'build', 'wasm');
 
 export async function loadCore() {
   const mjs = path.join(coreDir, 'core.mjs');

@@ -50,6 +50,7 @@ struct HttpRequest {
   std::string url;     // absolute https URL
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;    // empty when none
+  int64_t cost = 1;    // tokens of the exchange's RateLimit bucket this request spends
 };
 
 struct HttpResponse {
@@ -69,6 +70,14 @@ struct CredentialField {
   bool multiline = false;
 };
 
+// The exchange's documented request budget as a token bucket: `capacity` tokens, refilled
+// at `refillPerSecond`; each request spends its HttpRequest::cost first, so the caller
+// slows down before the exchange has to refuse. Not money, so a double is fine.
+struct RateLimit {
+  int64_t capacity = 0;
+  double refillPerSecond = 0;
+};
+
 struct ExchangeInfo {
   std::string id;           // "binance"
   std::string displayName;  // "Binance"
@@ -77,6 +86,23 @@ struct ExchangeInfo {
   std::vector<Operation> operations;
   bool reportsPermissions = false;
   std::vector<std::string> hosts;  // every host the module sends requests to
+  RateLimit rateLimit;
+  std::vector<std::string> keyGuide;      // steps to create a read-only key (<id>_guide.cpp)
+  std::vector<std::string> historyNotes;  // what the exchange's API cannot return
+};
+
+// A market of the exchange as the normalized ticker names it (wasm/README.md).
+struct Market {
+  std::string symbol;  // "BTC/USDT"
+  std::string base;    // "BTC"
+  std::string quote;   // "USDT"
+};
+
+// What is known when planning trade-history queries.
+struct TradeQueryInput {
+  std::vector<std::string> assets;   // held now or seen in stored history
+  std::vector<std::string> symbols;  // markets already traded, or added by hand
+  std::vector<Market> tickers;       // the exchange's markets, from its tickers
 };
 
 class Exchange {
@@ -91,6 +117,12 @@ class Exchange {
   // `params` are the params the request was built with (for pagination and symbols).
   virtual ParseResult parseResponse(Operation op, const HttpResponse& response,
                                     const nlohmann::json& params) const = 0;
+  // The `trades` params to query for a complete trade history, one request series
+  // each. Most exchanges list every market in one series: one empty query. Throws
+  // CoreError(InvalidInput) naming a symbol it cannot use.
+  virtual std::vector<nlohmann::json> tradeQueries(const TradeQueryInput&) const {
+    return {nlohmann::json::object()};
+  }
 };
 
 // The registry: every supported exchange, in display order.

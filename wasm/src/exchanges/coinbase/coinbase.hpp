@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "exchanges/exchange.hpp"
 
 namespace kf::exchanges {
@@ -11,5 +14,12 @@ class Coinbase final : public Exchange {
   ParseResult parseResponse(Operation op, const HttpResponse& response,
                             const nlohmann::json& params) const override;  // coinbase_responses.cpp
 };
+
+// The text shown when connecting a key (coinbase_guide.cpp): ExchangeInfo::keyGuide and
+// ExchangeInfo::historyNotes.
+namespace coinbase {
+std::vector<std::string> keyGuide();
+std::vector<std::string> historyNotes();
+}  // namespace coinbase
 
 }  // namespace kf::exchanges

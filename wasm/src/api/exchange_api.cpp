@@ -1,0 +1,139 @@
+// exchanges(), buildRequest() and tradeQueries(): what the extension needs to show the
+// exchanges, to send a signed request within the exchange's rate limit, and to plan a
+// trade-history sync. The caller supplies the clock and the nonce, so the same input
+// always builds the same request (save Coinbase's JWT nonce when the caller leaves it out).
+#include "api/api.hpp"
+#include "api/envelope.hpp"
+#include "core/error.hpp"
+#include "exchanges/exchange.hpp"
+
+namespace kf::api {
+
+namespace {
+
+using nlohmann::json;
+using namespace kf::exchanges;
+
+json describe(const ExchangeInfo& info) {
+  json fields = json::array();
+  for (const auto& f : info.credentialFields)
+    fields.push_back({{"name", f.name}, {"label", f.label}, {"multiline", f.multiline}});
+  json operations = json::array();
+  for (Operation op : info.operations) operations.push_back(to_string(op));
+  return {{"id", info.id},
+          {"name", info.displayName},
+          {"credentialFields", std::move(fields)},
+          {"keyTypes", info.keyTypes},
+          {"operations", std::move(operations)},
+          {"reportsPermissions", info.reportsPermissions},
+          {"hosts", info.hosts},
+          {"rateLimit",
+           {{"capacity", info.rateLimit.capacity},
+            {"refillPerSecond", info.rateLimit.refillPerSecond}}},
+          {"keyGuide", info.keyGuide},
+          {"historyNotes", info.historyNotes}};
+}
+
+Credentials credentialsOf(const json& in) {
+  Credentials c;
+  const auto it = in.find("credentials");
+  if (it == in.end() || it->is_null()) return c;
+  if (!it->is_object())
+    throw CoreError(ErrorKind::InvalidInput, "field 'credentials' must be an object");
+  c.apiKey = optionalString(*it, "apiKey");
+  c.secret = optionalString(*it, "secret");
+  c.passphrase = optionalString(*it, "passphrase");
+  c.keyType = optionalString(*it, "keyType");
+  return c;
+}
+
+// The nonce may come as a JSON integer or a string (a 64-bit counter exceeds JS numbers).
+std::string nonceOf(const json& in) {
+  const auto it = in.find("nonce");
+  if (it == in.end() || it->is_null()) return "";
+  if (it->is_number_unsigned() || it->is_number_integer()) return it->dump();
+  if (it->is_string()) return it->get<std::string>();
+  throw CoreError(ErrorKind::InvalidInput, "field 'nonce' must be a string or an integer");
+}
+
+// An optional array field (absent or null: empty), each element checked by `read`.
+template <typename Read>
+void eachOf(const json& in, std::string_view name, Read read) {
+  const auto it = in.find(name);
+  if (it == in.end() || it->is_null()) return;
+  if (!it->is_array())
+    throw CoreError(ErrorKind::InvalidInput, "field '" + std::string(name) + "' must be an array");
+  for (size_t i = 0; i < it->size(); ++i)
+    read((*it)[i], std::string(name) + "[" + std::to_string(i) + "]");
+}
+
+std::string nonEmptyString(const json& value, const std::string& where) {
+  if (!value.is_string() || value.get_ref<const std::string&>().empty())
+    throw CoreError(ErrorKind::InvalidInput, where + " must be a non-empty string");
+  return value.get<std::string>();
+}
+
+TradeQueryInput tradeQueryInputOf(const json& in) {
+  TradeQueryInput input;
+  eachOf(in, "assets", [&](const json& v, const std::string& where) {
+    input.assets.push_back(nonEmptyString(v, where));
+  });
+  eachOf(in, "symbols", [&](const json& v, const std::string& where) {
+    input.symbols.push_back(nonEmptyString(v, where));
+  });
+  // Normalized tickers: only the market matters here, prices and other fields are ignored.
+  eachOf(in, "tickers", [&](const json& v, const std::string& where) {
+    if (!v.is_object()) throw CoreError(ErrorKind::InvalidInput, where + " must be an object");
+    Market m;
+    m.base = nonEmptyString(v.contains("base") ? v["base"] : json(), where + ".base");
+    m.quote = nonEmptyString(v.contains("quote") ? v["quote"] : json(), where + ".quote");
+    m.symbol = m.base + "/" + m.quote;
+    input.tickers.push_back(std::move(m));
+  });
+  return input;
+}
+
+}  // namespace
+
+std::string exchanges() {
+  return respond([] {
+    json list = json::array();
+    for (const Exchange* exchange : allExchanges()) list.push_back(describe(exchange->info()));
+    return json{{"exchanges", std::move(list)}};
+  });
+}
+
+std::string buildRequest(std::string_view text) {
+  return respond([&] {
+    const json in = parseInput(text);
+    const Exchange& exchange = exchangeById(requireString(in, "exchange"));
+    const Operation op = operationFromString(requireString(in, "operation"));
+    RequestContext ctx;
+    ctx.credentials = credentialsOf(in);
+    if (const auto it = in.find("params"); it != in.end() && !it->is_null()) {
+      if (!it->is_object())
+        throw CoreError(ErrorKind::InvalidInput, "field 'params' must be an object");
+      ctx.params = *it;
+    }
+    if (in.contains("nowMs") && !in["nowMs"].is_null()) ctx.nowMs = requireInt(in, "nowMs");
+    ctx.nonce = nonceOf(in);
+    const HttpRequest req = exchange.buildRequest(op, ctx);
+    json headers = json::object();
+    for (const auto& [name, value] : req.headers) headers[name] = value;
+    return json{{"method", req.method},
+                {"url", req.url},
+                {"headers", std::move(headers)},
+                {"body", req.body},
+                {"cost", req.cost}};
+  });
+}
+
+std::string tradeQueries(std::string_view text) {
+  return respond([&] {
+    const json in = parseInput(text);
+    const Exchange& exchange = exchangeById(requireString(in, "exchange"));
+    return json{{"queries", exchange.tradeQueries(tradeQueryInputOf(in))}};
+  });
+}
+
+}  // namespace kf::api

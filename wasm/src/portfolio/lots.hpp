@@ -1,0 +1,132 @@
+// The lots one pool holds (one asset on one exchange, or one asset everywhere with
+// universal pooling) and the order a disposal consumes them in: FIFO and LIFO take the
+// oldest or newest lot, HIFO the lot with the highest cost per unit, and average cost
+// takes amounts and dates in FIFO order but prices every piece at the pool's average.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model/decimal.hpp"
+#include "portfolio/lots_math.hpp"
+
+namespace kf::portfolio {
+
+enum class Method : std::uint8_t { Fifo, Lifo, Hifo, Average };
+
+// Coins acquired in one go: `amount` units that cost `cost` in total, in the person's
+// currency. A lot whose acquisition had no price has costKnown == false and cost 0:
+// its cost is unknown, never zero.
+struct Lot {
+  Decimal amount;
+  Decimal cost;
+  std::int64_t acquiredMs = 0;
+  __int128 unitKey = 0;   // HIFO order: cost per unit when acquired (lots_math unitCostKey)
+  std::uint64_t seq = 0;  // acquisition order, breaks HIFO ties oldest first
+  bool costKnown = true;
+};
+
+// What a disposal or a transfer took from one lot.
+struct Piece {
+  Decimal amount;
+  Decimal cost;  // meaningful only when costKnown
+  std::int64_t acquiredMs = 0;
+  bool costKnown = true;
+};
+
+class LotBook {
+ public:
+  explicit LotBook(Method method) : method_(method) {}
+
+  // Adds a lot (ignored when its amount is not positive). Lots normally arrive in time
+  // order; a lot moved in by a transfer is slotted in by its acquisition date.
+  void add(Lot lot);
+  // Adds many lots at once (a transfer moving lots in): one merge, not one insert each.
+  void addAll(std::vector<Lot>& lots);
+
+  // Removes up to `amount` in the method's order, calling onPiece(const Piece&) for each
+  // piece, and returns the part no lot covered. onPiece must not touch this book.
+  template <class OnPiece>
+  Decimal take(Decimal amount, OnPiece&& onPiece);
+
+  // Calls visit(const Lot&) for every lot still held (in no particular order).
+  template <class Visit>
+  void forEach(Visit&& visit) const {
+    if (method_ == Method::Hifo) {
+      for (const auto& h : heap_) visit(lots_[h.slot]);
+    } else {
+      for (std::size_t i = head_; i < lots_.size(); ++i) visit(lots_[i]);
+    }
+  }
+  // Average cost keeps costs in the pool, not in the lots: the cost still held.
+  bool pooled() const { return method_ == Method::Average; }
+  const Decimal& poolCost() const { return poolCost_; }
+
+ private:
+  Lot* next();
+  void popNext();
+
+  // HIFO keeps lots in slots and a 4-ary heap of small entries (the unit-cost key,
+  // biased to unsigned and split in halves, and the acquisition order for ties, which
+  // are common: one order filled in many trades at one price): sifting moves 32 bytes,
+  // never a lot, and four children share adjacent cache lines.
+  struct HeapEntry {
+    std::uint64_t keyHi, keyLo, seq;
+    std::uint32_t slot;
+  };
+  static bool before(const HeapEntry& a, const HeapEntry& b) {  // a is taken first
+    if (a.keyHi != b.keyHi) return a.keyHi > b.keyHi;
+    if (a.keyLo != b.keyLo) return a.keyLo > b.keyLo;
+    return a.seq < b.seq;  // equal unit costs: oldest first
+  }
+  void heapPush(HeapEntry e);
+  void heapPop();
+
+  Method method_;
+  // FIFO/LIFO/average: sorted by acquisition date from head_ on (popped lots before
+  // head_ are compacted away now and then). HIFO: slots, with free_ listing unused ones.
+  std::vector<Lot> lots_;
+  std::size_t head_ = 0;
+  std::vector<HeapEntry> heap_;
+  std::vector<std::uint32_t> free_;
+  Decimal poolAmount_;  // average cost: amount and total cost of the lots with a known cost
+  Decimal poolCost_;
+};
+
+inline Lot* LotBook::next() {
+  if (method_ == Method::Hifo) return heap_.empty() ? nullptr : &lots_[heap_.front().slot];
+  if (head_ >= lots_.size()) return nullptr;
+  return method_ == Method::Lifo ? &lots_.back() : &lots_[head_];
+}
+
+template <class OnPiece>
+Decimal LotBook::take(Decimal amount, OnPiece&& onPiece) {
+  while (amount.sign() > 0) {
+    Lot* lot = next();
+    if (lot == nullptr) break;
+    const bool whole = lot->amount <= amount;
+    Piece piece{whole ? lot->amount : amount, Decimal(), lot->acquiredMs, lot->costKnown};
+    if (lot->costKnown) {
+      if (method_ == Method::Average) {
+        piece.cost = proRata(poolCost_, piece.amount, poolAmount_);
+        poolCost_ -= piece.cost;
+        poolAmount_ -= piece.amount;
+      } else {
+        piece.cost = whole ? lot->cost : proRata(lot->cost, piece.amount, lot->amount);
+      }
+    }
+    amount -= piece.amount;
+    if (whole) {
+      popNext();
+    } else {
+      // A partial take leaves the unit cost, hence the HIFO key, as it was.
+      lot->amount -= piece.amount;
+      if (lot->costKnown && method_ != Method::Average) lot->cost -= piece.cost;
+    }
+    onPiece(static_cast<const Piece&>(piece));
+  }
+  return amount;
+}
+
+}  // namespace kf::portfolio

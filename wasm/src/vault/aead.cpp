@@ -1,0 +1,63 @@
+#include "vault/aead.hpp"
+
+#include <cryptopp/aes.h>
+#include <cryptopp/gcm.h>
+#include <cryptopp/osrng.h>
+
+#include "core/error.hpp"
+
+namespace kf::vault {
+
+namespace {
+const CryptoPP::byte* bytes(std::string_view s) {
+  return reinterpret_cast<const CryptoPP::byte*>(s.data());
+}
+CryptoPP::byte* bytes(std::string& s) {
+  return reinterpret_cast<CryptoPP::byte*>(&s[0]);
+}
+
+void checkSizes(const CryptoPP::SecByteBlock& key, std::string_view nonce) {
+  // Programming errors, not user input: callers validate sizes first.
+  if (key.size() != kKeySize || nonce.size() != kNonceSize)
+    throw CoreError(ErrorKind::Internal, "AES-GCM called with a wrong key or nonce size");
+}
+}  // namespace
+
+std::string gcmSeal(const CryptoPP::SecByteBlock& key, std::string_view nonce, std::string_view aad,
+                    std::string_view plaintext) {
+  checkSizes(key, nonce);
+  CryptoPP::GCM<CryptoPP::AES>::Encryption enc;
+  enc.SetKeyWithIV(key, key.size(), bytes(nonce), nonce.size());
+  std::string out(plaintext.size() + kTagSize, '\0');
+  enc.EncryptAndAuthenticate(bytes(out), bytes(out) + plaintext.size(), kTagSize, bytes(nonce),
+                             static_cast<int>(nonce.size()), bytes(aad), aad.size(),
+                             bytes(plaintext), plaintext.size());
+  return out;
+}
+
+std::optional<std::string> gcmOpen(const CryptoPP::SecByteBlock& key, std::string_view nonce,
+                                   std::string_view aad, std::string_view sealed) {
+  checkSizes(key, nonce);
+  if (sealed.size() < kTagSize) return std::nullopt;
+  const size_t ctSize = sealed.size() - kTagSize;
+  CryptoPP::GCM<CryptoPP::AES>::Decryption dec;
+  dec.SetKeyWithIV(key, key.size(), bytes(nonce), nonce.size());
+  // One spare byte keeps &out[0] valid for an empty plaintext.
+  std::string out(ctSize + 1, '\0');
+  const bool ok = dec.DecryptAndVerify(bytes(out), bytes(sealed) + ctSize, kTagSize, bytes(nonce),
+                                       static_cast<int>(nonce.size()), bytes(aad), aad.size(),
+                                       bytes(sealed), ctSize);
+  if (!ok) return std::nullopt;
+  out.resize(ctSize);
+  return out;
+}
+
+std::string randomBytes(size_t n) {
+  // One pool per thread is cheap to keep and avoids reseeding on every call.
+  thread_local CryptoPP::AutoSeededRandomPool pool;
+  std::string out(n, '\0');
+  if (n) pool.GenerateBlock(bytes(out), n);
+  return out;
+}
+
+}  // namespace kf::vault
