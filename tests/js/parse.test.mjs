@@ -237,13 +237,12 @@ describe('Coinbase bodies', () => {
   // The extension hands parseResponse the params it built the request with. buildRequest
   // names the product `product_id` (coinbase_requests.cpp productParam); parseResponse
   // reads `productId` (coinbase_responses.cpp candles()), so the same params fail to parse.
-  // Known core bug, reported: when it is fixed the failing test starts failing; make it a plain test.
   const candleParams = { product_id: 'BTC-USD', interval: '1d' };
   test('buildRequest takes the Coinbase product as product_id', () => {
     const req = call(core, 'buildRequest', { exchange: 'coinbase', operation: 'candles', params: candleParams, nowMs: 1_705_400_000_000 });
     expect(new URL(req.url).pathname).toBe('/api/v3/brokerage/market/products/BTC-USD/candles');
   });
-  test.failing('candles parse with the same params buildRequest took (product_id)', () => {
+  test('candles parse with the same params buildRequest took (product_id)', () => {
     expect(parse('coinbase', 'candles', fixture('coinbase', 'candles.json'), { params: candleParams }).ok).toBe(true);
   });
 });

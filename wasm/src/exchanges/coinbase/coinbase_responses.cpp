@@ -224,13 +224,16 @@ ParseResult tickers(const json& body) {
 // emitted oldest first like the other exchanges.
 ParseResult candles(const json& body, const json& params) {
   constexpr std::string_view ctx = "Coinbase candles";
-  auto product = stringParam(params, "productId");
+  // The same names buildRequest reads (product_id, symbol), plus the older productId.
+  std::string product;
+  for (const char* name : {"product_id", "symbol", "productId"})
+    if (product.empty()) product = stringParam(params, name);
   const auto baseParam = stringParam(params, "base"), quoteParam = stringParam(params, "quote");
   if (product.empty() && !baseParam.empty() && !quoteParam.empty())
     product = baseParam + "-" + quoteParam;
   if (product.empty())
     throw CoreError(ErrorKind::InvalidInput,
-                    "Coinbase candles: params.productId (or base and quote) is needed to label "
+                    "Coinbase candles: params.product_id (or base and quote) is needed to label "
                     "the candles");
   const auto [base, quote] = requireProduct(product, ctx);
   const json& rows = arrayField(body, ctx, "candles");
