@@ -15,13 +15,30 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A small padlock drawn in SVG: emoji fonts are not on every system.
+function lockIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'kf-icon');
+  const body = document.createElementNS(ns, 'rect');
+  Object.entries({ x: 3, y: 7, width: 10, height: 8, rx: 1.5, fill: 'currentColor' }).forEach(([k, v]) => body.setAttribute(k, v));
+  const shackle = document.createElementNS(ns, 'path');
+  Object.entries({ d: 'M5 7V5a3 3 0 0 1 6 0v2', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6 }).forEach(([k, v]) => shackle.setAttribute(k, v));
+  svg.append(body, shackle);
+  return svg;
+}
+
 const STATUS_TEXT = { ok: 'Up to date', stale: 'Stale', error: 'Error' };
 
 function header(state, actions) {
   const { status, snapshot } = state;
   const vault = status?.vault;
   const lockButton = vault?.exists && vault.unlocked
-    ? el('button', { class: 'icon', 'data-testid': 'lock', title: 'Lock Keyfolio', 'aria-label': 'Lock Keyfolio', onclick: actions.lock, text: '🔒 Lock' })
+    ? el('button', { class: 'icon', 'data-testid': 'lock', title: 'Lock Keyfolio', 'aria-label': 'Lock Keyfolio', onclick: actions.lock }, lockIcon(), ' Lock')
     : null;
   return el('header', { class: 'kf-header' },
     el('img', { src: '../icons/icon-32.png', alt: '' }),
@@ -40,7 +57,7 @@ function unlockForm(state, actions) {
     class: 'kf-unlock card', 'data-testid': 'unlock-form',
     onsubmit: (e) => { e.preventDefault(); actions.unlock(input.value); },
   },
-  el('div', { class: 'row' }, el('span', { 'aria-hidden': 'true', text: '🔒' }), el('strong', { text: 'Locked' }),
+  el('div', { class: 'row' }, lockIcon(), el('strong', { text: 'Locked' }),
     el('span', { class: 'muted', text: 'Amounts below are from the last refresh.' })),
   el('div', { class: 'row' }, input, el('button', { class: 'primary', type: 'submit', text: 'Unlock' })),
   msg);

@@ -271,3 +271,12 @@ TEST(ResponsesKraken, ErrorKinds) {
       parseError(kKraken, Operation::Balances, {200, R"({"error":[],"result":[1,2]})", {}}).kind(),
       ErrorKind::Malformed);
 }
+
+TEST(ResponsesKraken, FeeCreditsAreNotAHolding) {
+  Answer a;
+  a.status = 200;
+  a.body = R"({"error":[],"result":{"XXBT":"0.5","KFEE":"1000.00"}})";
+  const json b = parse(kKraken, Operation::Balances, a).data["balances"];
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0]["asset"], "BTC");
+}

@@ -57,6 +57,9 @@ ParseResult balances(const json& result) {
   std::vector<BalanceRow> rows;
   std::map<std::pair<std::string, std::string>, size_t> index;
   for (const auto& [code, value] : result.items()) {
+    // KFEE is Kraken's fee credit (spent on trading fees, not an asset with a market):
+    // counting it would list a phantom "unpriced" holding.
+    if (code == "KFEE") continue;
     const auto name = kraken::normalizeAsset(code);
     Decimal free, locked;
     if (value.is_object()) {
