@@ -1,9 +1,10 @@
 // Native timing (and a target for perf/callgrind) of the core's JSON-string API on a
 // file holding one input, e.g. a parseResponse envelope written by tests/bench/run.mjs.
 // Prints one JSON line: {"fn","iterations","medianMs","minMs","maxMs","outputBytes"}.
-// Usage: parse_native <input-file> [iterations=20] [parseResponse|buildRequest|vaultUnlock|selfTest]
-// Built by scripts/bench against build/native/libkeyfolio_core.a (not a CMake target, so
-// it cannot collide with core_bench, which owns tests/bench/native/).
+// Usage: parse_native <input-file> [iterations=20]
+// [parseResponse|buildRequest|vaultUnlock|selfTest] Built by scripts/bench against
+// build/native/libkeyfolio_core.a (not a CMake target, so it cannot collide with core_bench, which
+// owns tests/bench/native/).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
