@@ -47,11 +47,16 @@ async function runOnce(exchange, operation, { credentials = {}, params = {}, key
   if (until > Date.now()) {
     throw new ExchangeError(exchange, { kind: 'rate_limit', message: `${info.name} asked us to wait`, retryAfterMs: until - Date.now() });
   }
-  const nonce = keyId ? await nextNonce(keyId) : String(Date.now() * 1000);
-  const request = await callCore('buildRequest', {
-    exchange, operation, credentials, params, nowMs: Date.now() + (await clockOffset(exchange)), nonce,
+  const build = async () => callCore('buildRequest', {
+    exchange, operation, credentials, params, nowMs: Date.now() + (await clockOffset(exchange)),
+    nonce: keyId ? await nextNonce(keyId) : String(Date.now() * 1000),
   });
+  let request = await build();
+  const queuedMs = Date.now();
   await acquire(exchange, request.cost ?? 1, { policy: info.rateLimit });
+  // A request that waited for rate budget is signed again: its timestamp would be
+  // stale (Binance refuses one older than recvWindow, 5 s by default).
+  if (Date.now() - queuedMs > 1000) request = await build();
   const response = await (deps.performRequest ?? performRequest)(request);
   if (response.networkError) throw new ExchangeError(exchange, response.networkError);
   try {

@@ -19,19 +19,31 @@ async function setProgress(exchange, progress) {
   await setLocal({ historyProgress: all });
 }
 
-// The queries an operation needs: one for most exchanges; one per market for
-// trades on exchanges that need a symbol (the core decides from balances,
-// known trades and the person's own additions).
+// Account ids the key's balances ever showed, kept in `accounts.<keyId>`: an emptied
+// account drops out of the balances but keeps its history.
+async function knownAccounts(keyId, holdings) {
+  const stored = await getLocal(`accounts.${keyId}`, []);
+  const seen = (holdings?.balances ?? []).map((b) => b.accountId).filter(Boolean);
+  const ids = [...new Set([...stored, ...seen])];
+  if (ids.length !== stored.length) await setLocal({ [`accounts.${keyId}`]: ids });
+  return ids;
+}
+
+// The queries that together cover an operation's whole history, as the core plans
+// them (per market, time window or account where the exchange needs it) from
+// balances, known trades, the person's own additions and the accounts seen.
 async function queriesFor(meta, operation, known) {
-  if (operation !== 'trades') return [{}];
   const holdings = await getLocal(`holdings.${meta.id}`, null);
   const tickers = await getLocal(`tickers.${meta.exchange}`, null);
   const manual = (await getLocal('manualMarkets', {}))[meta.exchange] ?? [];
-  const { queries } = await callCore('tradeQueries', {
+  const { queries } = await callCore('historyQueries', {
     exchange: meta.exchange,
+    operation,
+    nowMs: Date.now(),
     assets: [...new Set([...(holdings?.balances ?? []).map((b) => b.asset), ...known.assets])],
     symbols: [...new Set([...known.symbols, ...manual])],
     tickers: tickers?.tickers ?? [],
+    accounts: await knownAccounts(meta.id, holdings),
   });
   return queries;
 }
@@ -47,6 +59,9 @@ async function knownFor(exchange) {
 async function syncOperation(meta, credentials, operation, baseParams) {
   const key = `${meta.id}|${operation}|${JSON.stringify(baseParams)}`;
   const cursor = await getCursor(key);
+  // A query for a time window that had already closed when it completed cannot
+  // gain records: skip it (Binance's 89-day transfer windows back to 2017).
+  if (cursor?.complete && Number.isFinite(baseParams.endMs) && baseParams.endMs < cursor.updatedMs - 60_000) return 0;
   const start = cursor && !cursor.complete ? cursor.params : baseParams;
   let stored = 0;
   await runAllPages(meta.exchange, operation, { credentials, keyId: meta.id, params: start }, {

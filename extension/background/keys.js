@@ -107,7 +107,7 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
 export async function deleteKey(id) {
   await removeSecret(id);
   await updateLocal('keys', {}, (keys) => { const k = { ...keys }; delete k[id]; return k; });
-  await chrome.storage.local.remove([`holdings.${id}`, `nonce.${id}`]);
+  await chrome.storage.local.remove([`holdings.${id}`, `nonce.${id}`, `accounts.${id}`]);
 }
 
 export async function deleteAllKeys() {

@@ -11,6 +11,7 @@ import { getSettings, updateSettings } from './settings.js';
 import { updateBadge } from './badge.js';
 import { getLocal } from './storage.js';
 import { checkRotation, scheduleAlarms, onAlarm } from './schedule.js';
+import { historyHandlers } from './history-handlers.js';
 
 async function status() {
   const v = await callCore('version');
@@ -71,6 +72,7 @@ const handlers = {
     await updateBadge();
     return next;
   }),
+  ...historyHandlers,
 };
 
 chrome.runtime.onMessage.addListener(createRouter(handlers));

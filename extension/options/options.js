@@ -5,11 +5,12 @@ import { vaultSection } from './vault-section.js';
 import { connectSection } from './connect-section.js';
 import { keysSection } from './keys-section.js';
 import { settingsSection } from './settings-section.js';
+import { exportsSection } from './exports-section.js';
 
 const app = document.getElementById('app');
 const page = { status: null, exchanges: [], keys: [], notice: null };
 
-const NAV = [['vault', 'Passphrase & backup'], ['connect', 'Connect an exchange'], ['keys', 'Keys'], ['settings', 'Settings'], ['about', 'About']];
+const NAV = [['vault', 'Passphrase & backup'], ['connect', 'Connect an exchange'], ['keys', 'Keys'], ['settings', 'Settings'], ['exports', 'Exports'], ['about', 'About'], ['../history/history.html', 'History & reports']];
 
 async function reload() {
   try {
@@ -41,9 +42,9 @@ function render() {
     el('header', { class: 'opt-header' },
       el('img', { src: '../icons/icon-48.png', alt: '' }),
       el('h1', { text: 'Keyfolio settings' }),
-      el('nav', { 'aria-label': 'Sections' }, NAV.map(([id, label]) => el('a', { href: `#${id}`, text: label })))),
+      el('nav', { 'aria-label': 'Sections' }, NAV.map(([id, label]) => el('a', { href: id.includes('/') ? id : `#${id}`, text: label })))),
     page.notice ? el('p', { class: `banner ${page.notice.kind}`, role: 'alert', 'data-testid': 'notice', text: page.notice.text }) : null,
-    vaultSection(ctx), connectSection(ctx), keysSection(ctx), settingsSection(ctx), about());
+    vaultSection(ctx), connectSection(ctx), keysSection(ctx), settingsSection(ctx), exportsSection(ctx), about());
   if (focused) document.getElementById(focused)?.focus();
 }
 

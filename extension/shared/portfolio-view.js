@@ -1,6 +1,7 @@
 // Draws the portfolio; the popup and the side panel share it. Pure DOM, no
 // framework; text is always set with textContent so exchange-supplied strings stay inert.
 import { formatMoney, formatAmount, formatPercent, formatSignedMoney, formatAgo, HIDDEN } from './format.js';
+import { exportAndDownload } from './downloads.js';
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -136,6 +137,14 @@ function tabs(state, actions) {
   return el('div', { class: 'kf-tabs', role: 'tablist', 'aria-label': 'Views' }, tab('assets', 'Assets'), tab('exchanges', 'Exchanges'));
 }
 
+// The quick export: the button itself reports success or the reason it failed.
+function exportBalances(e) {
+  const button = e.currentTarget;
+  exportAndDownload('balances_csv').then(
+    () => { button.textContent = '✓ Saved'; button.title = 'Balances CSV saved to your downloads'; },
+    (err) => { button.textContent = 'Export failed'; button.title = err.message; });
+}
+
 function footer(state, actions) {
   const snap = state.snapshot;
   return el('footer', { class: 'kf-footer' },
@@ -143,6 +152,8 @@ function footer(state, actions) {
     el('span', { class: 'spacer' }),
     el('button', { class: 'icon', 'data-testid': 'refresh', onclick: actions.refresh, disabled: state.refreshing, 'aria-label': 'Refresh now', text: state.refreshing ? 'Refreshing…' : '↻ Refresh' }),
     state.surface === 'popup' ? el('button', { class: 'icon', 'data-testid': 'open-sidepanel', onclick: actions.openSidePanel, text: 'Side panel' }) : null,
+    el('button', { class: 'icon', 'data-testid': 'open-history', onclick: () => chrome.tabs.create({ url: chrome.runtime.getURL('history/history.html') }), text: 'History' }),
+    snap ? el('button', { class: 'icon', 'data-testid': 'export-balances', title: 'Export balances as CSV', onclick: exportBalances, text: '⤓ CSV' }) : null,
     el('button', { class: 'icon', 'data-testid': 'open-options', onclick: actions.openOptions, text: 'Settings' }));
 }
 

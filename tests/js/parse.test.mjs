@@ -196,9 +196,9 @@ describe('Coinbase bodies', () => {
     const r = JSON.parse(text);
     expect(r.ok).toBe(true);
     expectDecimalStrings(r.data);
-    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'SHIB', free: TINY, locked: '0', total: TINY });
-    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'PEPE', free: '0', locked: HUGE, total: HUGE });
-    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'BTC', free: '1.23', locked: '0.02', total: '1.25' });
+    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'SHIB', free: TINY, locked: '0', total: TINY, accountId: '5a2b3c4d-0000-4422-bf07-8243ca4169fe' });
+    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'PEPE', free: '0', locked: HUGE, total: HUGE, accountId: '7a2b3c4d-0000-4422-bf07-8243ca4169fe' });
+    expect(r.data.balances).toContainEqual({ exchange: 'coinbase', account: 'spot', asset: 'BTC', free: '1.23', locked: '0.02', total: '1.25', accountId: '8bfc20d7-f7c6-4422-bf07-8243ca4169fe' });
     expect(r.data.balances).toContainEqual(expect.objectContaining({ account: 'staked', asset: 'ETH', total: '32.000000001' }));
     expect(r.data.balances.find((b) => b.asset === 'SOL')).toBeUndefined();
     expect(r.next).toMatchObject({ cursor: '789100' });

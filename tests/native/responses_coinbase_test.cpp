@@ -59,8 +59,10 @@ TEST(ResponsesCoinbase, BalancesAndCursor) {
                         {"asset", "BTC"},
                         {"free", "1.23"},
                         {"locked", "0.02"},
-                        {"total", "1.25"}}));
+                        {"total", "1.25"},
+                        {"accountId", "8bfc20d7-f7c6-4422-bf07-8243ca4169fe"}}));
   EXPECT_EQ(b[1]["total"], "1000.5");
+  EXPECT_EQ(b[1]["accountId"], "2a2b3c4d-0000-4422-bf07-8243ca4169fe");
   EXPECT_EQ(b[2]["asset"], "ETH");
   EXPECT_EQ(b[2]["account"], "staked");
   EXPECT_EQ(b[2]["total"], "32.000000001");
@@ -71,7 +73,8 @@ TEST(ResponsesCoinbase, BalancesAndCursor) {
   ASSERT_TRUE(r.next);
   EXPECT_EQ(*r.next, (json{{"limit", 6}, {"cursor", "789100"}}));
   r = parse(kCoinbase, Operation::Balances, ok("accounts_last.json"), *r.next);
-  EXPECT_EQ(r.data["balances"].size(), 1u);
+  ASSERT_EQ(r.data["balances"].size(), 1u);
+  EXPECT_EQ(r.data["balances"][0]["accountId"], "6a2b3c4d-0000-4422-bf07-8243ca4169fe");
   EXPECT_FALSE(r.next);
   r = parse(kCoinbase, Operation::Balances, ok("accounts_empty.json"));
   EXPECT_EQ(r.data["balances"], json::array());

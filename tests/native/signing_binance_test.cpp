@@ -179,6 +179,9 @@ TEST(SigningBinance, PublicTickersAndCandles) {
   ctx.params = {{"symbol", "BTCUSDT"}};
   EXPECT_EQ(build(Operation::Candles, ctx).url,
             "https://api.binance.com/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=1000");
+  ctx.params = {{"base", "BNB"}, {"quote", "USDT"}};  // the normalized market names
+  EXPECT_EQ(build(Operation::Candles, ctx).url,
+            "https://api.binance.com/api/v3/klines?symbol=BNBUSDT&interval=1d&limit=1000");
   ctx.params = {{"symbol", "BTCUSDT"}, {"interval", "7m"}};
   EXPECT_EQ(failure([&] { build(Operation::Candles, ctx); }),
             "invalid_input: params.interval '7m' is not one of 1m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d "

@@ -29,6 +29,7 @@ EMSCRIPTEN_BINDINGS(keyfolio_core) {
   emscripten::function("exchanges", &exchanges);
   emscripten::function("buildRequest", &call<buildRequest>);
   emscripten::function("tradeQueries", &call<tradeQueries>);
+  emscripten::function("historyQueries", &call<historyQueries>);
   emscripten::function("parseResponse", &call<parseResponse>);
   emscripten::function("exportReport", &call<exportReport>);
   emscripten::function("costBasis", &call<costBasis>);

@@ -28,6 +28,9 @@ std::string exchanges();
 std::string buildRequest(std::string_view json);
 // The trades params to sync: {exchange, assets, symbols, tickers} → {queries:[params]}.
 std::string tradeQueries(std::string_view json);
+// The params to sync one history operation completely: {exchange, operation, nowMs,
+// sinceMs?, assets, symbols, tickers, accounts} → {queries:[params]}.
+std::string historyQueries(std::string_view json);
 // An exchange's raw answer {exchange, operation, status, headers, body, params} →
 // {data, next?} in the normalized model (api/parse_api.cpp).
 std::string parseResponse(std::string_view json);

@@ -1,6 +1,6 @@
-// exchanges(), buildRequest() and tradeQueries(): what the extension needs to show the
-// exchanges, to send a signed request within the exchange's rate limit, and to plan a
-// trade-history sync. The caller supplies the clock and the nonce, so the same input
+// exchanges(), buildRequest(), tradeQueries() and historyQueries(): what the extension
+// needs to show the exchanges, to send a signed request within the exchange's rate limit,
+// and to plan a history sync. The caller supplies the clock and the nonce, so the same input
 // always builds the same request (save Coinbase's JWT nonce when the caller leaves it out).
 #include "api/api.hpp"
 #include "api/envelope.hpp"
@@ -93,6 +93,17 @@ TradeQueryInput tradeQueryInputOf(const json& in) {
   return input;
 }
 
+HistoryQueryInput historyQueryInputOf(const json& in) {
+  HistoryQueryInput input;
+  input.nowMs = requireInt(in, "nowMs");
+  if (in.contains("sinceMs") && !in["sinceMs"].is_null()) input.sinceMs = requireInt(in, "sinceMs");
+  input.markets = tradeQueryInputOf(in);
+  eachOf(in, "accounts", [&](const json& v, const std::string& where) {
+    input.accounts.push_back(nonEmptyString(v, where));
+  });
+  return input;
+}
+
 }  // namespace
 
 std::string exchanges() {
@@ -133,6 +144,15 @@ std::string tradeQueries(std::string_view text) {
     const json in = parseInput(text);
     const Exchange& exchange = exchangeById(requireString(in, "exchange"));
     return json{{"queries", exchange.tradeQueries(tradeQueryInputOf(in))}};
+  });
+}
+
+std::string historyQueries(std::string_view text) {
+  return respond([&] {
+    const json in = parseInput(text);
+    const Exchange& exchange = exchangeById(requireString(in, "exchange"));
+    const Operation op = operationFromString(requireString(in, "operation"));
+    return json{{"queries", exchange.historyQueries(op, historyQueryInputOf(in))}};
   });
 }
 

@@ -105,6 +105,14 @@ struct TradeQueryInput {
   std::vector<Market> tickers;       // the exchange's markets, from its tickers
 };
 
+// What is known when planning a history sync (historyQueries).
+struct HistoryQueryInput {
+  int64_t nowMs = 0;               // caller's clock
+  std::optional<int64_t> sinceMs;  // earliest time wanted; absent: the exchange's whole life
+  TradeQueryInput markets;         // for trades
+  std::vector<std::string> accounts;  // exchange account ids seen in balances, ever
+};
+
 class Exchange {
  public:
   virtual ~Exchange() = default;
@@ -123,6 +131,17 @@ class Exchange {
   virtual std::vector<nlohmann::json> tradeQueries(const TradeQueryInput&) const {
     return {nlohmann::json::object()};
   }
+  // The params of `op` (trades, deposits, withdrawals or ledger) whose page series
+  // together cover the whole history, one request series each (history_queries.cpp).
+  // Checks the operation and the times, then asks planHistory. Throws CoreError:
+  // Unsupported for an operation the exchange lacks, InvalidInput naming a bad field.
+  std::vector<nlohmann::json> historyQueries(Operation op, const HistoryQueryInput& input) const;
+
+ protected:
+  // Exchanges override this where one query cannot cover an operation. The default:
+  // trades as tradeQueries plans them, every other operation one empty query.
+  virtual std::vector<nlohmann::json> planHistory(Operation op,
+                                                  const HistoryQueryInput& input) const;
 };
 
 // The registry: every supported exchange, in display order.

@@ -15,6 +15,11 @@ class Binance final : public Exchange {
                             const nlohmann::json& params) const override;  // binance_responses.cpp
   // One query per market: myTrades needs a symbol (binance_markets.cpp).
   std::vector<nlohmann::json> tradeQueries(const TradeQueryInput& input) const override;
+
+ protected:
+  // Deposits and withdrawals in 89-day windows (binance_history_queries.cpp).
+  std::vector<nlohmann::json> planHistory(Operation op,
+                                          const HistoryQueryInput& input) const override;
 };
 
 // The text shown when connecting a key (binance_guide.cpp): ExchangeInfo::keyGuide and

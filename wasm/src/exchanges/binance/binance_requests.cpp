@@ -11,7 +11,7 @@
 //   deposits,    coin, startMs, endMs (window ≤ 90 days), offset, limit (≤1000, default 1000)
 //   withdrawals
 //   tickers      symbol, or symbols (array); none = every symbol
-//   candles      symbol (required), interval (default 1d), startMs, endMs, limit (≤1000)
+//   candles      symbol, or base and quote (BTC + USDT -> BTCUSDT), interval (default 1d), startMs, endMs, limit (≤1000)
 //   any signed   recvWindow (ms, 1..60000, default 5000)
 //
 // Rate limit: exchangeInfo's REQUEST_WEIGHT, 6000 per minute
@@ -187,7 +187,13 @@ std::string klineInterval(int64_t seconds) {
 
 HttpRequest candles(const RequestContext& ctx) {
   QueryString q;
-  q.add("symbol", symbolParam(ctx.params, "candles are per symbol"));
+  // The extension names markets by their normalized base and quote; Binance spells
+  // its symbols as the two tickers run together.
+  const auto base = stringParam(ctx.params, "base"), quote = stringParam(ctx.params, "quote");
+  if (!stringParam(ctx.params, "symbol") && base && quote && !base->empty() && !quote->empty())
+    q.add("symbol", *base + *quote);
+  else
+    q.add("symbol", symbolParam(ctx.params, "candles are per symbol"));
   q.add("interval", klineInterval(intervalSecondsParam(ctx.params)));
   const auto window = timeWindowParams(ctx.params);
   if (window.startMs) q.add("startTime", *window.startMs);

@@ -2,6 +2,7 @@
 // /sapi/v1/account/apiRestrictions, /api/v3/account, /api/v3/myTrades,
 // /sapi/v1/capital/deposit/hisrec, /sapi/v1/capital/withdraw/history,
 // /api/v3/ticker/price|24hr, /api/v3/klines.
+#include <limits>
 #include <set>
 
 #include "core/error.hpp"
@@ -110,7 +111,9 @@ ParseResult trades(const json& body, const json& params) {
   // A full page means there may be more: continue after the highest id (fromId is
   // inclusive and cannot be combined with a time window).
   const int64_t limit = intParam(params, "limit", 1000);  // the request's default
-  if (!body.empty() && static_cast<int64_t>(body.size()) >= limit)
+  // No id can follow INT64_MAX (and lastId + 1 would overflow).
+  if (!body.empty() && static_cast<int64_t>(body.size()) >= limit &&
+      lastId < std::numeric_limits<int64_t>::max())
     result.next =
         nextParams(params, {{"fromId", lastId + 1}, {"startMs", nullptr}, {"endMs", nullptr}});
   return result;
@@ -147,9 +150,12 @@ std::string withdrawalStatus(int64_t s) {
 // Capital endpoints page with offset/limit (limit default and max 1000).
 void pageByOffset(ParseResult& result, size_t count, const json& params) {
   const int64_t limit = intParam(params, "limit", 1000);
-  if (count > 0 && static_cast<int64_t>(count) >= limit)
-    result.next = nextParams(
-        params, {{"offset", intParam(params, "offset", 0) + static_cast<int64_t>(count)}});
+  if (count > 0 && static_cast<int64_t>(count) >= limit) {
+    int64_t offset = 0;
+    if (__builtin_add_overflow(intParam(params, "offset", 0), static_cast<int64_t>(count), &offset))
+      throw CoreError(ErrorKind::InvalidInput, "params.offset is too large to page on");
+    result.next = nextParams(params, {{"offset", offset}});
+  }
 }
 
 ParseResult deposits(const json& body, const json& params) {

@@ -79,8 +79,12 @@ ParseResult balances(const json& body, const json& params) {
     const Decimal free = decimalField(objectField(row, ctx, "available_balance"), ctx, "value");
     const json* hold = optionalField(row, ctx, "hold");
     const Decimal locked = hold ? decimalField(*hold, ctx, "value") : Decimal();
-    if (auto b = balance(kId, {name.asset, name.account, free, locked}))
+    if (auto b = balance(kId, {name.asset, name.account, free, locked})) {
+      // The account uuid: deposits and withdrawals are listed per account (historyQueries).
+      if (auto uuid = optionalString(row, ctx, "uuid"); uuid && !uuid->empty())
+        (*b)["accountId"] = std::move(*uuid);
       out.push_back(std::move(*b));
+    }
   }
   ParseResult result{json{{"balances", std::move(out)}}, std::nullopt};
   pageByCursor(result, body, rows.size(), params, ctx);

@@ -32,8 +32,10 @@ void pageByOffset(ParseResult& result, const json& body, size_t pageSize, const 
                   std::string_view ctx) {
   const int64_t count = intField(body, ctx, "count");
   const int64_t ofs = intParam(params, "ofs", 0);
-  if (pageSize > 0 && ofs + static_cast<int64_t>(pageSize) < count)
-    result.next = nextParams(params, {{"ofs", ofs + static_cast<int64_t>(pageSize)}});
+  int64_t next = 0;
+  if (__builtin_add_overflow(ofs, static_cast<int64_t>(pageSize), &next))
+    throw CoreError(ErrorKind::InvalidInput, "params.ofs is too large to page on");
+  if (pageSize > 0 && next < count) result.next = nextParams(params, {{"ofs", next}});
 }
 
 void sortByTime(json& rows) {
