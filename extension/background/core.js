@@ -18,12 +18,14 @@ function loadModule() {
 }
 
 // Calls core function `name` with `input` (an object, serialised to one JSON
-// string) and returns the parsed answer; a {"ok":false} answer becomes a CoreError.
-export async function callCore(name, input) {
+// string) and any further raw string arguments (parseResponseBody's body, passed as is
+// rather than escaped into the JSON), and returns the parsed answer; a {"ok":false}
+// answer becomes a CoreError.
+export async function callCore(name, input, ...raw) {
   const core = await loadModule();
   const fn = core[name];
   if (typeof fn !== 'function') throw new CoreError({ kind: 'unsupported', message: `core has no ${name}` });
-  const answer = JSON.parse(input === undefined ? fn.call(core) : fn.call(core, JSON.stringify(input)));
+  const answer = JSON.parse(input === undefined ? fn.call(core) : fn.call(core, JSON.stringify(input), ...raw));
   if (!answer.ok) throw new CoreError(answer.error);
   return answer;
 }

@@ -23,7 +23,15 @@ export class ExchangeError extends Error {
     this.exchange = exchange;
     this.kind = error.kind;
     if (error.retryAfterMs !== undefined) this.retryAfterMs = error.retryAfterMs;
+    if (error.timedOut) this.timedOut = true;
   }
+}
+
+// Parse errors deep in a response ("decimal has more than 38 significant digits")
+// do not say whose answer it was; the status shown to the person must.
+function named(info, error) {
+  if (String(error.message ?? '').includes(info.name)) return error;
+  return { ...error, kind: error.kind, message: `${info.name} sent an answer Keyfolio cannot use: ${error.message}` };
 }
 
 async function clockOffset(exchange) {
@@ -60,9 +68,14 @@ async function runOnce(exchange, operation, { credentials = {}, params = {}, key
   const response = await (deps.performRequest ?? performRequest)(request);
   if (response.networkError) throw new ExchangeError(exchange, response.networkError);
   try {
-    return await callCore('parseResponse', { exchange, operation, params, ...response });
+    // The body goes as its own string: a large history is then neither escaped into JSON
+    // here nor unescaped in the core.
+    const { body, ...meta } = response;
+    return typeof body === 'string'
+      ? await callCore('parseResponseBody', { exchange, operation, params, ...meta }, body)
+      : await callCore('parseResponse', { exchange, operation, params, ...response });
   } catch (err) {
-    if (err instanceof CoreError) throw new ExchangeError(exchange, err);
+    if (err instanceof CoreError) throw new ExchangeError(exchange, named(info, err));
     throw err;
   }
 }
@@ -92,6 +105,9 @@ export async function run(exchange, operation, opts = {}, deps = {}) {
         await sleep(wait);
         continue;
       }
+      // No answer within the transport's timeout: waiting that long again in the same
+      // sync would hold everything up; the next sync tries again.
+      if (err.timedOut) throw err;
       if (err.kind === 'unavailable') {
         await sleep(Math.min(MAX_BACKOFF_MS, err.retryAfterMs ?? 500 * 2 ** attempt));
         continue;

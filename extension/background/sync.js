@@ -1,8 +1,9 @@
 // Background sync: balances of every connected key and public prices, then one
 // valuation by the core. Each exchange keeps its last good holdings and a
 // status; one exchange failing never hides the others. Everything that must
-// survive the service worker being stopped is in storage; an interrupted sync
-// simply restarts (its lease expires) and overwrites nothing that was good.
+// survive the service worker being stopped is in storage; a sync interrupted by
+// the worker being stopped simply runs again in the next worker and overwrites
+// nothing that was good.
 import { callCore } from './core.js';
 import { run, runAllPages, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, getSession, setSession } from './storage.js';
@@ -14,21 +15,39 @@ import { updateBadge } from './badge.js';
 const LEASE_MS = 120_000;
 const HISTORY_POINTS = 2000;
 
+// Chrome runs one instance of the service worker at a time, so a lease stored by an
+// earlier instance belongs to a sync that died with it (the worker was stopped
+// mid-sync) and must not block this one. The running sync is therefore held in
+// memory (checked and set without an await in between: two calls cannot both
+// take it) and only mirrored to storage, tagged with this instance, for inspection.
+const WORKER_ID = `${Date.now()}-${crypto.randomUUID()}`;
+let leaseSinceMs = 0;
+
 async function takeLease() {
-  const lease = await getSession('syncLease', 0);
-  if (lease && Date.now() - lease < LEASE_MS) return false;
-  await setSession({ syncLease: Date.now() });
-  return true;
+  if (leaseSinceMs && Date.now() - leaseSinceMs < LEASE_MS) return 0;
+  const since = Date.now();
+  leaseSinceMs = since;
+  await setSession({ syncLease: { owner: WORKER_ID, sinceMs: since } });
+  return since;
 }
 
-async function releaseLease() {
-  await setSession({ syncLease: 0 });
+async function releaseLease(since) {
+  if (leaseSinceMs !== since) return; // a newer sync took over an expired lease
+  leaseSinceMs = 0;
+  await setSession({ syncLease: null });
 }
 
-async function setStatus(exchange, status) {
-  const all = await getLocal('exchangeStatus', {});
-  all[exchange] = { ...(all[exchange] ?? {}), ...status };
-  await setLocal({ exchangeStatus: all });
+// Exchanges sync in parallel and each status update reads, merges and writes the
+// one exchangeStatus object: the updates are chained so none overwrites another's.
+let statusWrites = Promise.resolve();
+function setStatus(exchange, status) {
+  const write = statusWrites.then(async () => {
+    const all = await getLocal('exchangeStatus', {});
+    all[exchange] = { ...(all[exchange] ?? {}), ...status };
+    await setLocal({ exchangeStatus: all });
+  });
+  statusWrites = write.catch(() => {});
+  return write;
 }
 
 async function syncKey(meta) {
@@ -63,6 +82,8 @@ async function refreshTickers(exchanges) {
     try {
       const pages = await runAllPages(exchange, 'tickers', {});
       await setLocal({ [`tickers.${exchange}`]: { tickers: pages.flatMap((p) => p.tickers), fetchedMs: Date.now() } });
+      const prev = (await getLocal('exchangeStatus', {}))[exchange];
+      if (prev?.pricesError) await setStatus(exchange, { pricesError: null });
     } catch (err) {
       await setStatus(exchange, { pricesError: { kind: err.kind, message: err.message, atMs: Date.now() } });
     }
@@ -120,7 +141,8 @@ export async function syncNow(reason = 'manual') {
     if (!(await getLocal('demoDismissed', false))) return { started: true, snapshot: await showDemo() };
     return { started: false, reason: 'no keys' };
   }
-  if (!(await takeLease())) {
+  const lease = await takeLease();
+  if (!lease) {
     // Asked while a sync runs (a key was just added): the running one goes again when done.
     await setSession({ syncPending: true });
     return { started: false, reason: 'already running' };
@@ -139,7 +161,7 @@ export async function syncNow(reason = 'manual') {
     await setLocal({ lastSync: { reason, finishedMs: Date.now(), locked: !unlocked } });
     return { started: true, snapshot, locked: !unlocked };
   } finally {
-    await releaseLease();
+    await releaseLease(lease);
     if (await getSession('syncPending', false)) queueMicrotask(() => syncNow('pending').catch(() => {}));
   }
 }

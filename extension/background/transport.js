@@ -2,8 +2,11 @@
 // headers and body come from the core; the raw answer goes back to it.
 // The timeout stays well under the 30 s after which Chrome ends a service worker's fetch.
 export const REQUEST_TIMEOUT_MS = 20_000;
-// Larger bodies are cut off rather than held in memory; the core then reports them malformed.
+// Larger bodies are cut off rather than held in memory and reported as unreadable
+// (kind malformed: asking again would only download them again).
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
 
 export async function performRequest(request, { timeoutMs = REQUEST_TIMEOUT_MS, fetchImpl = fetch } = {}) {
   const controller = new AbortController();
@@ -23,10 +26,15 @@ export async function performRequest(request, { timeoutMs = REQUEST_TIMEOUT_MS, 
     const body = await readLimited(response, MAX_BODY_BYTES);
     return { status: response.status, headers, body };
   } catch (err) {
-    if (err?.name === 'AbortError') {
-      return { networkError: { kind: 'unavailable', message: `no answer within ${Math.round(timeoutMs / 1000)} s` } };
+    const host = new URL(request.url).host;
+    if (err instanceof TooLarge) {
+      return { networkError: { kind: 'malformed', message: `${host} sent an answer larger than ${err.message}; it was not read` } };
     }
-    return { networkError: { kind: 'unavailable', message: `could not reach ${new URL(request.url).host}: ${err?.message ?? err}` } };
+    if (err?.name === 'AbortError') {
+      // timedOut: the request already waited the whole timeout, so it is not retried at once.
+      return { networkError: { kind: 'unavailable', timedOut: true, message: `${host} sent no answer within ${Math.round(timeoutMs / 1000)} s` } };
+    }
+    return { networkError: { kind: 'unavailable', message: `could not reach ${host}: ${err?.message ?? err}` } };
   } finally {
     clearTimeout(timer);
   }
@@ -43,7 +51,7 @@ async function readLimited(response, limit) {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new Error(`answer larger than ${limit / (1024 * 1024)} MB`);
+      throw new TooLarge(`${limit / (1024 * 1024)} MB`);
     }
     chunks.push(value);
   }

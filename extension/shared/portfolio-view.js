@@ -115,13 +115,19 @@ function exchangeRows(state) {
   return el('div', { class: 'kf-list', 'data-testid': 'exchanges' }, [...ids].map((id) => {
     const e = p.exchanges.find((x) => x.exchange === id);
     const st = statuses[id];
-    const badge = st ? el('span', { class: `badge ${st.state === 'ok' ? 'ok' : st.state === 'stale' ? 'warn' : 'err'}`, text: STATUS_TEXT[st.state] ?? st.state }) : null;
+    // Balances fresh but prices not: say so rather than "Up to date".
+    const pricesStale = st?.state === 'ok' && st.pricesError;
+    const badge = st?.state ? el('span', {
+      class: `badge ${st.state === 'ok' && !pricesStale ? 'ok' : st.state === 'error' ? 'err' : 'warn'}`,
+      text: pricesStale ? 'Prices stale' : STATUS_TEXT[st.state] ?? st.state,
+    }) : null;
     return el('div', { class: 'kf-exchange', 'data-exchange': id },
       el('div', { class: 'row' },
         el('strong', { text: st?.name ?? titleCase(id) }), badge, el('span', { class: 'spacer' }),
         el('span', { class: 'num', text: e ? formatMoney(e.value, p.currency, { privacy }) : '—' }),
         e ? el('span', { class: 'kf-share num muted', text: formatPercent(e.share) }) : null),
       st?.error ? el('div', { class: 'kf-exchange-error', 'data-testid': `status-${id}`, text: st.error.message }) : null,
+      st?.pricesError ? el('div', { class: 'kf-exchange-error', 'data-testid': `prices-${id}`, text: `Prices not refreshed: ${st.pricesError.message}` }) : null,
       st?.state === 'stale' && st.lastOkMs ? el('div', { class: 'muted small', text: `Showing data from ${formatAgo(st.lastOkMs)}` }) : null);
   }));
 }

@@ -1,8 +1,8 @@
 // Computes, independently of the core, what Keyfolio should show for the mock
 // exchanges' world: holdings read from the mock's state in each exchange's own
 // naming, prices from the mock's own tickers, and the valuation rules stated in
-// wasm/src/portfolio/price_graph.hpp restated here in a few lines of BigInt
-// arithmetic (tests/e2e/mock/decimal.mjs), never calling the core.
+// wasm/src/portfolio/price_graph.hpp and valuation.hpp restated here in a few
+// lines of BigInt arithmetic (tests/e2e/mock/decimal.mjs), never calling the core.
 import * as dec from './mock/decimal.mjs';
 
 const EXCHANGE_ORDER = ['binance', 'coinbase', 'kraken'];
@@ -24,6 +24,28 @@ export function roundHalfEven(x, places) {
   const twice = (r < 0n ? -r : r) * 2n;
   if (twice > unit || (twice === unit && q % 2n !== 0n)) q += d.int < 0n ? -1n : 1n;
   return dec.format({ int: q, scale: places });
+}
+
+// x / y rounded half to even at `places` decimals.
+export function divHalfEven(x, y, places) {
+  const a = dec.parse(x);
+  const b = dec.parse(y);
+  if (b.int === 0n) throw new Error('division by zero');
+  // x / y = (a.int / 10^a.scale) / (b.int / 10^b.scale); scaled by 10^places.
+  let num = a.int * 10n ** BigInt(places + b.scale);
+  let den = b.int * 10n ** BigInt(a.scale);
+  if (den < 0n) { num = -num; den = -den; }
+  let q = num / den;
+  const r = num % den;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice > den || (twice === den && q % 2n !== 0n)) q += num < 0n ? -1n : 1n;
+  return dec.format({ int: q, scale: places });
+}
+
+// Output decimals of the total (valuation.hpp): JPY 0, BTC and ETH 8, the rest 2.
+export function currencyScale(currency) {
+  if (currency === 'JPY') return 0;
+  return currency === 'BTC' || currency === 'ETH' ? 8 : 2;
 }
 
 export function holdingsOf(state) {
@@ -49,7 +71,10 @@ export function tickersOf(state) {
   return t;
 }
 
-export function expectedPortfolio(state) {
+// The portfolio in `currency`: each asset's price is usd(asset) / usd(currency) at
+// 18 decimals (1 for the currency itself), value = amount x price at 18 decimals,
+// total = sum of values rounded once to the currency's output scale.
+export function expectedPortfolio(state, { currency = 'USD' } = {}) {
   const holdings = holdingsOf(state);
   const tickers = tickersOf(state);
   const heldOn = (asset) => new Set(holdings.filter((h) => h.asset === asset).map((h) => h.exchange));
@@ -77,14 +102,24 @@ export function expectedPortfolio(state) {
   };
   const amounts = new Map();
   for (const h of holdings) amounts.set(h.asset, dec.add(amounts.get(h.asset) ?? '0', h.amount));
+  const target = usd(currency);
+  if (!target) throw new Error(`no USD price for ${currency} in the mock's tickers`);
+  const priceIn = (asset) => {
+    if (asset === currency) return '1';
+    const p = usd(asset);
+    if (!p) return null;
+    return currency === 'USD' ? p : divHalfEven(p, target, 18);
+  };
   let total = '0';
   const unpriced = [];
   const values = {};
   for (const [asset, amount] of amounts) {
-    const price = usd(asset);
+    const price = priceIn(asset);
     if (!price) { unpriced.push(asset); continue; }
     values[asset] = roundHalfEven(dec.mul(amount, price), 18);
     total = dec.add(total, values[asset]);
   }
-  return { total: roundHalfEven(total, 2), unpriced: unpriced.sort(), values, amounts: Object.fromEntries(amounts) };
+  return {
+    currency, total: roundHalfEven(total, currencyScale(currency)), unpriced: unpriced.sort(), values, amounts: Object.fromEntries(amounts),
+  };
 }

@@ -34,6 +34,9 @@ std::string historyQueries(std::string_view json);
 // An exchange's raw answer {exchange, operation, status, headers, body, params} →
 // {data, next?} in the normalized model (api/parse_api.cpp).
 std::string parseResponse(std::string_view json);
+// The same with the raw body as its own argument: meta {exchange, operation, status,
+// headers, params}, body the answer's text (what the extension calls; no escaping).
+std::string parseResponseBody(std::string_view meta, std::string_view body);
 
 // Report files (api/report_api.cpp, portfolio/report_*.hpp):
 // {kind, nowMs, ...} -> {filename, mimeType, content}.

@@ -12,17 +12,15 @@ std::string failure(ErrorKind kind, std::string_view message,
   nlohmann::json err = {{"kind", to_string(kind)}, {"message", message}};
   if (retryAfterMs) err["retryAfterMs"] = *retryAfterMs;
   // `replace` keeps invalid UTF-8 from a hostile response from throwing here.
-  return nlohmann::json{{"ok", false}, {"error", err}}.dump(-1, ' ', false,
-                                                           nlohmann::json::error_handler_t::replace);
+  return nlohmann::json{{"ok", false}, {"error", err}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
-}  // namespace
 
-std::string respond(const std::function<nlohmann::json()>& body) {
+// Runs `answer`, turning every exception into the failure envelope.
+template <typename Answer>
+std::string guarded(const Answer& answer) {
   try {
-    nlohmann::json out = body();
-    if (!out.is_object()) out = nlohmann::json{{"value", out}};
-    out["ok"] = true;
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return answer();
   } catch (const CoreError& e) {
     return failure(e.kind(), e.what(), e.retryAfterMs());
   } catch (const nlohmann::json::exception& e) {
@@ -34,6 +32,21 @@ std::string respond(const std::function<nlohmann::json()>& body) {
   } catch (...) {
     return failure(ErrorKind::Internal, "unknown error");
   }
+}
+
+}  // namespace
+
+std::string respond(const std::function<nlohmann::json()>& body) {
+  return guarded([&] {
+    nlohmann::json out = body();
+    if (!out.is_object()) out = nlohmann::json{{"value", out}};
+    out["ok"] = true;
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
+}
+
+std::string respondText(const std::function<std::string()>& body) {
+  return guarded(body);
 }
 
 nlohmann::json parseInput(std::string_view text) {

@@ -13,6 +13,9 @@ namespace kf::api {
 // Runs `body`, which returns the fields of a successful answer as a JSON object,
 // and serialises the envelope. Never throws.
 std::string respond(const std::function<nlohmann::json()>& body);
+// The same for answers written as text: `body` returns the complete success envelope
+// ({"ok":true,...} with its keys sorted, as respond() would dump it). Never throws.
+std::string respondText(const std::function<std::string()>& body);
 
 // Parses the JSON text handed in by the caller; throws CoreError(InvalidInput).
 nlohmann::json parseInput(std::string_view text);

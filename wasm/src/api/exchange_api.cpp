@@ -4,6 +4,7 @@
 // always builds the same request (save Coinbase's JWT nonce when the caller leaves it out).
 #include "api/api.hpp"
 #include "api/envelope.hpp"
+#include "api/fast_request.hpp"
 #include "core/error.hpp"
 #include "exchanges/exchange.hpp"
 
@@ -115,7 +116,13 @@ std::string exchanges() {
 }
 
 std::string buildRequest(std::string_view text) {
-  return respond([&] {
+  return respondText([&] {
+    // The common case read without a DOM (api/fast_request.hpp); the same checks follow.
+    if (auto in = scanRequestInput(text)) {
+      const Exchange& exchange = exchangeById(in->exchange);
+      const Operation op = operationFromString(in->operation);
+      return requestText(exchange.buildRequest(op, in->context));
+    }
     const json in = parseInput(text);
     const Exchange& exchange = exchangeById(requireString(in, "exchange"));
     const Operation op = operationFromString(requireString(in, "operation"));
@@ -128,14 +135,7 @@ std::string buildRequest(std::string_view text) {
     }
     if (in.contains("nowMs") && !in["nowMs"].is_null()) ctx.nowMs = requireInt(in, "nowMs");
     ctx.nonce = nonceOf(in);
-    const HttpRequest req = exchange.buildRequest(op, ctx);
-    json headers = json::object();
-    for (const auto& [name, value] : req.headers) headers[name] = value;
-    return json{{"method", req.method},
-                {"url", req.url},
-                {"headers", std::move(headers)},
-                {"body", req.body},
-                {"cost", req.cost}};
+    return requestText(exchange.buildRequest(op, ctx));
   });
 }
 

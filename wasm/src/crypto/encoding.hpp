@@ -1,6 +1,7 @@
 // Text encodings of byte strings: Base64, Base64url, hex and URL percent-encoding.
-// Bytes are carried in std::string (any byte value); the decoders are strict
-// because Crypto++'s own decoders silently skip characters outside the alphabet.
+// Bytes are carried in std::string (any byte value); the decoders are strict (Crypto++'s
+// own decoders silently skip characters outside the alphabet). Table-driven, not Crypto++
+// filters: they run on every signed request.
 #pragma once
 
 #include <optional>

@@ -1,0 +1,207 @@
+#include "model/json_scan.hpp"
+
+namespace kf {
+
+namespace {
+// Numbers longer than this could overflow a double in nlohmann's reading (which then
+// fails); they are left to the general path.
+constexpr size_t kMaxNumberChars = 64;
+
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Bytes that end the plain run of a string: the closing quote, and what this scanner
+// leaves to the general path (escapes, control characters, non-ASCII).
+struct StopTable {
+  bool stop[256] = {};
+  constexpr StopTable() {
+    for (int c = 0; c < 256; ++c) stop[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
+  }
+};
+constexpr StopTable kStop;
+}  // namespace
+
+JsonScanner::Kind JsonScanner::peek() {
+  switch (next()) {
+    case '"':
+      return Kind::String;
+    case '{':
+      return Kind::Object;
+    case '[':
+      return Kind::Array;
+    case 't':
+      return Kind::True;
+    case 'f':
+      return Kind::False;
+    case 'n':
+      return Kind::Null;
+    default: {
+      const char c = pos_ < text_.size() ? text_[pos_] : '\0';
+      if (c == '-' || isDigit(c)) return Kind::Number;
+      unhandled();
+    }
+  }
+}
+
+void JsonScanner::push() {
+  if (depth_ >= max_ || depth_ >= kMaxStack) unhandled();
+  started_[depth_++] = false;
+}
+
+void JsonScanner::beginObject() {
+  expect('{');
+  push();
+}
+
+bool JsonScanner::nextKey(std::string_view& key) {
+  const char c = next();
+  if (c == '}') {
+    ++pos_;
+    --depth_;
+    return false;
+  }
+  if (started_[depth_ - 1]) {
+    if (c != ',') unhandled();
+    ++pos_;
+  }
+  started_[depth_ - 1] = true;
+  if (next() != '"') unhandled();
+  key = string();
+  expect(':');
+  return true;
+}
+
+void JsonScanner::beginArray() {
+  expect('[');
+  push();
+}
+
+bool JsonScanner::nextElement() {
+  const char c = next();
+  if (c == ']') {
+    ++pos_;
+    --depth_;
+    return false;
+  }
+  if (started_[depth_ - 1]) {
+    if (c != ',') unhandled();
+    ++pos_;
+  }
+  started_[depth_ - 1] = true;
+  return true;
+}
+
+std::string_view JsonScanner::string() {
+  expect('"');
+  const size_t begin = pos_;
+  const char* p = text_.data() + pos_;
+  const char* const end = text_.data() + text_.size();
+  while (p < end && !kStop.stop[static_cast<unsigned char>(*p)]) ++p;
+  if (p == end || *p != '"') unhandled();  // unterminated, or left to the general path
+  const auto len = static_cast<size_t>(p - (text_.data() + begin));
+  pos_ = begin + len + 1;
+  return text_.substr(begin, len);
+}
+
+std::string_view JsonScanner::number() {
+  ws();
+  const size_t begin = pos_;
+  size_t i = pos_;
+  const size_t n = text_.size();
+  if (i < n && text_[i] == '-') ++i;
+  if (i >= n || !isDigit(text_[i])) unhandled();
+  if (text_[i] == '0') {
+    ++i;
+  } else {
+    while (i < n && isDigit(text_[i])) ++i;
+  }
+  if (i < n && text_[i] == '.') {
+    ++i;
+    const size_t fraction = i;
+    while (i < n && isDigit(text_[i])) ++i;
+    if (i == fraction) unhandled();
+  }
+  if (i < n && (text_[i] == 'e' || text_[i] == 'E')) unhandled();
+  if (i - begin > kMaxNumberChars) unhandled();
+  pos_ = i;
+  return text_.substr(begin, i - begin);
+}
+
+void JsonScanner::literal(std::string_view word) {
+  ws();
+  if (text_.substr(pos_, word.size()) != word) unhandled();
+  pos_ += word.size();
+}
+
+bool JsonScanner::boolean() {
+  switch (peek()) {
+    case Kind::True:
+      literal("true");
+      return true;
+    case Kind::False:
+      literal("false");
+      return false;
+    default:
+      unhandled();
+  }
+}
+
+void JsonScanner::null() {
+  literal("null");
+}
+
+void JsonScanner::skip() {
+  switch (peek()) {
+    case Kind::String:
+      string();
+      return;
+    case Kind::Number:
+      number();
+      return;
+    case Kind::True:
+      literal("true");
+      return;
+    case Kind::False:
+      literal("false");
+      return;
+    case Kind::Null:
+      literal("null");
+      return;
+    case Kind::Object: {
+      beginObject();
+      std::string_view key;
+      while (nextKey(key)) skip();
+      return;
+    }
+    case Kind::Array:
+      beginArray();
+      while (nextElement()) skip();
+      return;
+  }
+}
+
+void JsonScanner::finish() {
+  if (depth_ != 0) unhandled();
+  ws();
+  if (pos_ != text_.size()) unhandled();
+}
+
+std::optional<int64_t> jsonInteger(std::string_view text) {
+  const bool negative = !text.empty() && text[0] == '-';
+  const size_t start = negative ? 1 : 0;
+  if (text.size() <= start || text.size() - start > 19) return std::nullopt;
+  uint64_t m = 0;
+  for (size_t i = start; i < text.size(); ++i) {
+    if (!isDigit(text[i])) return std::nullopt;         // a fraction: not an integer
+    m = m * 10 + static_cast<uint64_t>(text[i] - '0');  // 19 digits cannot wrap uint64
+  }
+  if (negative) {
+    if (m > static_cast<uint64_t>(INT64_MAX) + 1) return std::nullopt;
+    return static_cast<int64_t>(0 - m);
+  }
+  if (m > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+  return static_cast<int64_t>(m);
+}
+
+}  // namespace kf

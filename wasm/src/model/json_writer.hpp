@@ -1,0 +1,82 @@
+// Writes JSON text into a growing buffer, for answers too large or too frequent to build
+// as an nlohmann DOM first (parsed trade histories, signed requests). The text is
+// byte-identical to what nlohmann's dump(-1, ' ', false, replace) makes of the same
+// values: callers write object keys in sorted order, as nlohmann's std::map keeps them,
+// and strings are escaped by nlohmann itself whenever they hold anything but plain ASCII.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/decimal.hpp"
+
+namespace kf {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(size_t expectedBytes = 256) { buf_.resize(expectedBytes); }
+
+  JsonWriter& beginObject() { return open('{'); }
+  JsonWriter& endObject() { return close('}'); }
+  JsonWriter& beginArray() { return open('['); }
+  JsonWriter& endArray() { return close(']'); }
+  // An object key, one of the model's own names (plain ASCII, written as is); the
+  // value written next belongs to it.
+  JsonWriter& key(std::string_view name);
+  // A key from elsewhere (header names, ...), escaped like a string value.
+  JsonWriter& escapedKey(std::string_view name);
+
+  JsonWriter& string(std::string_view value);
+  JsonWriter& stringOrNull(std::string_view value);  // "" is written as null
+  // A decimal as the string Decimal::toString() gives, without building that string.
+  JsonWriter& decimal(const Decimal& value);
+  JsonWriter& integer(int64_t value);
+  JsonWriter& boolean(bool value);
+  JsonWriter& null();
+  // A value given as nlohmann JSON (small parts such as a `next` params object).
+  JsonWriter& value(const nlohmann::json& value);
+  // A value that is already JSON text.
+  JsonWriter& raw(std::string_view json);
+
+  // The text written; the writer is empty afterwards.
+  std::string take();
+
+ private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+  void separate() {
+    if (needComma_) put(',');
+    needComma_ = true;
+  }
+  // Room for n more bytes at the end: the buffer grows by doubling, and `len_` (not the
+  // string's size) says how much of it is written.
+  char* room(size_t n) {
+    if (len_ + n > buf_.size()) grow(n);
+    return &buf_[len_];
+  }
+  void grow(size_t n);
+  void put(char c) {
+    *room(1) = c;
+    ++len_;
+  }
+  void put(std::string_view s) {
+    if (s.empty()) return;
+    std::memcpy(room(s.size()), s.data(), s.size());
+    len_ += s.size();
+  }
+  void quoted(std::string_view s);  // s as a JSON string
+
+  std::string buf_;
+  size_t len_ = 0;
+  bool needComma_ = false;  // a value was written at this level: the next one needs a ','
+};
+
+// `value` as a JSON string exactly as nlohmann's dump would write it (ensure_ascii off,
+// invalid UTF-8 replaced by U+FFFD).
+std::string jsonString(std::string_view value);
+
+}  // namespace kf
