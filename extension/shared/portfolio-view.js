@@ -70,7 +70,8 @@ function totalSection(state) {
   const hideWhileLocked = state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false;
   const hidden = privacy || hideWhileLocked;
   const change = p?.change24h;
-  const cls = change === null || change === undefined ? 'muted' : String(change).startsWith('-') ? 'down' : 'up';
+  // Hidden amounts get no colour either: red or green would tell which way they moved.
+  const cls = hidden || change === null || change === undefined ? 'muted' : String(change).startsWith('-') ? 'down' : 'up';
   return el('section', { class: 'kf-total-section', 'aria-label': 'Net worth' },
     el('h3', { text: 'Net worth' }),
     el('div', { class: 'kf-total num', 'data-testid': 'total', 'data-value': hidden ? '' : (p?.total ?? '') },
@@ -89,8 +90,9 @@ function assetRows(state) {
       el('span', { class: 'kf-asset-amount num muted', text: formatAmount(a.amount, { privacy }) }),
       el('span', { class: 'spacer' }),
       el('span', { class: 'kf-asset-value num', text: formatMoney(a.value, p.currency, { privacy }) }),
-      el('span', { class: 'kf-share num muted', text: formatPercent(a.share) })),
-    el('div', { class: 'kf-bar', style: `--w:${Math.min(100, Number(a.share) || 0)}%`, 'aria-hidden': 'true' }),
+      el('span', { class: 'kf-share num muted', text: formatPercent(a.share) }),
+      // In the summary: the rest of a closed <details> is not drawn.
+      el('div', { class: 'kf-bar', style: `--w:${Math.min(100, Number(a.share) || 0)}%`, 'aria-hidden': 'true' })),
     el('ul', { class: 'kf-split' }, a.split.map((s) => el('li', {},
       el('span', { text: `${titleCase(s.exchange)} · ${s.account}` }),
       el('span', { class: 'spacer' }),
@@ -127,7 +129,7 @@ function exchangeRows(state) {
         el('span', { class: 'num', text: e ? formatMoney(e.value, p.currency, { privacy }) : '—' }),
         e ? el('span', { class: 'kf-share num muted', text: formatPercent(e.share) }) : null),
       st?.error ? el('div', { class: 'kf-exchange-error', 'data-testid': `status-${id}`, text: st.error.message }) : null,
-      st?.pricesError ? el('div', { class: 'kf-exchange-error', 'data-testid': `prices-${id}`, text: `Prices not refreshed: ${st.pricesError.message}` }) : null,
+      st?.pricesError && st.pricesError.message !== st.error?.message ? el('div', { class: 'kf-exchange-error', 'data-testid': `prices-${id}`, text: `Prices not refreshed: ${st.pricesError.message}` }) : null,
       st?.state === 'stale' && st.lastOkMs ? el('div', { class: 'muted small', text: `Showing data from ${formatAgo(st.lastOkMs)}` }) : null);
   }));
 }

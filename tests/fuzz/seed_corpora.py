@@ -106,16 +106,30 @@ def responses():
             except ValueError:
                 pass
         # The list pages with pagination params, which drive the `next` arithmetic.
+        pages = [(n, b) for n, b in fixtures(ex)
+                 if re.search(r"trade|fill|deposit|withdraw|ledger|transactions|accounts", n)
+                 and not re.search(r"error|empty|wrong|truncated", n)]
         for i, params in enumerate(PARAMS):
-            for name, body in fixtures(ex):
-                if any(h in name for h in ("trade", "fill", "deposit", "withdraw", "ledger",
-                                            "transactions", "account")) and "error" not in name:
-                    write(target, "params%d-%s" % (i, name),
-                          b"\x00" + body + b"\x00\x00" + json.dumps(params).encode())
-                    break
+            name, body = pages[i % len(pages)]
+            write(target, "params%d-%s" % (i, name),
+                  b"\x00" + body + b"\x00\x00" + json.dumps(params).encode())
         write_dict(target, JSON_TOKENS + ['"%s"' % k for k in keys] + list(keys) +
                    ["\x00\x00", "limit", "offset", "ofs", "fromId", "cursor", "symbol",
                     "base", "quote", "productId", "pair", "<html>", "<title>"])
+
+
+def fast_responses():
+    # fast_responses_fuzzer.cpp: byte 0 = exchange (bits 0-1) | trades (bit 2) | 503 (bit 3).
+    for index, ex in enumerate(EXCHANGES):
+        for name, body in fixtures(ex):
+            if re.search(r"balance|account", name):
+                write("fast_responses", "%s-%s" % (ex, name), bytes([index]) + body)
+            elif re.search(r"trade|fill", name):
+                write("fast_responses", "%s-%s" % (ex, name), bytes([index | 4]) + body)
+    with open(os.path.join(HERE, "binance_responses.dict")) as f:
+        tokens = f.read()
+    with open(os.path.join(HERE, "fast_responses.dict"), "w") as f:
+        f.write(tokens.replace("binance_responses", "fast_responses"))
 
 
 def parse_api():
@@ -207,6 +221,7 @@ def pem_keys():
 
 if __name__ == "__main__":
     responses()
+    fast_responses()
     parse_api()
     exact_json()
     decimal()

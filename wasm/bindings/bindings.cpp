@@ -1,48 +1,73 @@
 // The only file that knows Emscripten: it exposes the JSON-string functions of
 // api/api.hpp to JavaScript, one line each.
+#include <cryptopp/misc.h>
 #include <emscripten/bind.h>
+#include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <memory>
 
 #include "api/api.hpp"
 
+// Strings cross the boundary as UTF-8 through TextEncoder.encodeInto and TextDecoder on
+// views of wasm memory, which run as native code in the JS engine; embind's std::string
+// conversion runs per-character JS loops (a third of a large parse, BENCHMARKS.md). One
+// JS call each way (Emval is embind's handle table).
+// clang-format off
+EM_JS(int, kf_js_length, (emscripten::EM_VAL text), {
+  return Emval.toValue(text).length;
+});
+// The UTF-8 of `text` into out[0, capacity): the bytes written, or -1 when it did not fit.
+EM_JS(int, kf_js_encode, (emscripten::EM_VAL text, char* out, int capacity), {
+  var s = Emval.toValue(text);
+  var encoder = Module["kfEncoder"] || (Module["kfEncoder"] = new TextEncoder());
+  var done = encoder.encodeInto(s, HEAPU8.subarray(out, out + capacity));
+  return done.read == s.length ? done.written : -1;
+});
+EM_JS(emscripten::EM_VAL, kf_js_decode, (const char* bytes, int size), {
+  var decoder = Module["kfDecoder"] || (Module["kfDecoder"] = new TextDecoder());
+  return Emval.toHandle(decoder.decode(HEAPU8.subarray(bytes, bytes + size)));
+});
+// clang-format on
+
 namespace {
 
 using emscripten::val;
 
-// Strings cross the boundary as UTF-8 through TextEncoder.encodeInto and TextDecoder on
-// views of wasm memory, which run as native code in the JS engine; embind's std::string
-// conversion runs per-character JS loops (a third of a large parse, BENCHMARKS.md).
 class JsText {
  public:
-  explicit JsText(const val& text) {
-    static const val encoder = val::global("TextEncoder").new_();
-    const auto units = text["length"].as<size_t>();
-    // First as if ASCII (one byte per UTF-16 unit), then, if that was short, the most
-    // UTF-8 can need: three bytes per unit.
-    for (size_t capacity : {units, units * 3}) {
+  // `secret`: the text may hold credentials or a passphrase, wiped when done with.
+  JsText(const val& text, bool secret) : secret_(secret) {
+    const auto units = static_cast<size_t>(kf_js_length(text.as_handle()));
+    // UTF-8 needs at most three bytes per UTF-16 unit. A short text gets that room at
+    // once; a long one (a response body) is first tried as ASCII, one byte per unit, so a
+    // 10 MB body does not take 30 MB.
+    for (size_t capacity : {units < kShort ? units * 3 : units, units * 3}) {
       bytes_.reset(new char[capacity + 1]);
-      const val done =
-          encoder.call<val>("encodeInto", text,
-                            val(emscripten::typed_memory_view(
-                                capacity, reinterpret_cast<unsigned char*>(bytes_.get()))));
-      size_ = done["written"].as<size_t>();
-      if (done["read"].as<size_t>() == units) return;
+      const int written = kf_js_encode(text.as_handle(), bytes_.get(), static_cast<int>(capacity));
+      if (written >= 0) {
+        size_ = static_cast<size_t>(written);
+        return;
+      }
     }
   }
+  ~JsText() {
+    if (secret_) CryptoPP::SecureWipeBuffer(reinterpret_cast<CryptoPP::byte*>(bytes_.get()), size_);
+  }
+  JsText(const JsText&) = delete;
+  JsText& operator=(const JsText&) = delete;
   std::string_view view() const { return {bytes_.get(), size_}; }
 
  private:
+  static constexpr size_t kShort = 16384;
   std::unique_ptr<char[]> bytes_;  // uninitialised: encodeInto fills what is used
   size_t size_ = 0;
+  bool secret_;
 };
 
 val toJs(const std::string& text) {
-  static const val decoder = val::global("TextDecoder").new_();
-  return decoder.call<val>("decode",
-                           val(emscripten::typed_memory_view(
-                               text.size(), reinterpret_cast<const unsigned char*>(text.data()))));
+  return val::take_ownership(kf_js_decode(text.data(), static_cast<int>(text.size())));
 }
 
 // Nothing throws across the boundary: a non-string argument is answered like bad input.
@@ -58,12 +83,13 @@ val call0() {
 template <std::string (*Fn)(std::string_view)>
 val call(const val& json) {
   if (!json.isString()) return notText();
-  return toJs(Fn(JsText(json).view()));
+  return toJs(Fn(JsText(json, /*secret=*/true).view()));
 }
 template <std::string (*Fn)(std::string_view, std::string_view)>
 val call2(const val& first, const val& second) {
   if (!first.isString() || !second.isString()) return notText();
-  return toJs(Fn(JsText(first).view(), JsText(second).view()));
+  // parseResponseBody: the meta, and an exchange's answer (no secrets, maybe megabytes).
+  return toJs(Fn(JsText(first, /*secret=*/true).view(), JsText(second, /*secret=*/false).view()));
 }
 
 }  // namespace
