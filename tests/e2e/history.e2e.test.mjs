@@ -93,7 +93,7 @@ test('history sync survives the service worker being stopped: no duplicates, no 
   await expect(page.getByTestId('sync-history').textContent()).resolves.toBe('Resume sync');
   mock.clearFaults();
   await page.getByTestId('sync-history').click();
-  await waitFor(async () => ['ok', 'partial', 'error'].includes((await local(page, 'historySync'))?.state), { what: 'the resumed sync', timeout: 240_000 });
+  await waitFor(async () => ['ok', 'partial', 'error'].includes((await local(page, 'historySync'))?.state), { what: 'the resumed sync', timeout: 360_000 });
   expect((await local(page, 'historySync')).state).toBe('ok');
   expect((await local(page, 'historyProgress')).binance).toEqual(expect.objectContaining({ state: 'ok', error: null }));
 
@@ -109,7 +109,7 @@ test('history sync survives the service worker being stopped: no duplicates, no 
   await expect(page.locator('[data-testid=progress-binance] progress').getAttribute('value'))
     .resolves.toBe(await page.locator('[data-testid=progress-binance] progress').getAttribute('max'));
   await expect(page.getByTestId('notes-binance').textContent()).resolves.toContain('one market at a time');
-}, 420_000);
+}, 540_000);
 
 test('the events table filters, searches and virtualizes', async () => {
   const rowsInDom = () => page.locator('.vt-spacer > .vt-row').count();
