@@ -48,13 +48,18 @@ export async function syncClock(exchange, deps = {}) {
   return offset;
 }
 
-async function runOnce(exchange, operation, { credentials = {}, params = {}, keyId } = {}, deps = {}) {
-  const info = (await exchangesInfo())[exchange];
-  if (!info) throw new ExchangeError(exchange, { kind: 'unsupported', message: `unknown exchange ${exchange}` });
+// Throws rate_limit while the exchange's Retry-After or ban lasts.
+async function notBlocked(exchange, info) {
   const until = await blockedUntil(exchange);
   if (until > Date.now()) {
     throw new ExchangeError(exchange, { kind: 'rate_limit', message: `${info.name} asked us to wait`, retryAfterMs: until - Date.now() });
   }
+}
+
+async function runOnce(exchange, operation, { credentials = {}, params = {}, keyId } = {}, deps = {}) {
+  const info = (await exchangesInfo())[exchange];
+  if (!info) throw new ExchangeError(exchange, { kind: 'unsupported', message: `unknown exchange ${exchange}` });
+  await notBlocked(exchange, info);
   const build = async () => callCore('buildRequest', {
     exchange, operation, credentials, params, nowMs: Date.now() + (await clockOffset(exchange)),
     nonce: keyId ? await nextNonce(keyId) : String(Date.now() * 1000),
@@ -65,6 +70,8 @@ async function runOnce(exchange, operation, { credentials = {}, params = {}, key
   // A request that waited for rate budget is signed again: its timestamp would be
   // stale (Binance refuses one older than recvWindow, 5 s by default).
   if (Date.now() - queuedMs > 1000) request = await build();
+  // Again: while it waited, a parallel request may have been told to back off.
+  await notBlocked(exchange, info);
   const response = await (deps.performRequest ?? performRequest)(request);
   if (response.networkError) throw new ExchangeError(exchange, response.networkError);
   try {
