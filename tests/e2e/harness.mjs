@@ -12,7 +12,9 @@ export const extensionDir = path.join(root, 'dist', 'chrome');
 export const artifactsDir = path.join(root, 'tests', 'e2e', 'artifacts');
 export const EXCHANGE_HOSTS = ['api.binance.com', 'api.kraken.com', 'api.coinbase.com'];
 
-export async function launchExtension({ mockPort, colorScheme = 'light', userDataDir } = {}) {
+// extensionPath: another build of the extension (a test-only variant); otherExtensions:
+// further unpacked extensions loaded beside it (a hostile neighbour, for the security tests).
+export async function launchExtension({ mockPort, colorScheme = 'light', userDataDir, extensionPath = extensionDir, otherExtensions = [] } = {}) {
   const ownDir = !userDataDir;
   userDataDir ??= mkdtempSync(path.join(os.tmpdir(), 'keyfolio-e2e-'));
   const rules = mockPort ? EXCHANGE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${mockPort}`).join(', ') : null;
@@ -22,14 +24,16 @@ export async function launchExtension({ mockPort, colorScheme = 'light', userDat
     colorScheme,
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionPath, ...otherExtensions].join(',')}`,
+      `--load-extension=${[extensionPath, ...otherExtensions].join(',')}`,
       ...(rules ? [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] : []),
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run', '--disable-gpu', '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const isOurs = (w) => w.url().endsWith('/background/service-worker.js');
+  const worker = context.serviceWorkers().find(isOurs)
+    ?? await context.waitForEvent('serviceworker', { predicate: isOurs });
   const extensionId = new URL(worker.url()).host;
   // Every console message of every extension context, for the secret-leak scan.
   const consoleMessages = [];
@@ -42,7 +46,7 @@ export async function launchExtension({ mockPort, colorScheme = 'light', userDat
     context,
     extensionId,
     consoleMessages,
-    serviceWorker: () => context.serviceWorkers()[0],
+    serviceWorker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)),
     async open(pagePath, { width = 1100, height = 800 } = {}) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });

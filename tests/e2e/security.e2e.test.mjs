@@ -29,8 +29,9 @@ test('a web page cannot send messages to the extension', async () => {
   await page.close();
 });
 
-// Positive control for the test above (the refusal of content-script-like and
-// other-extension senders is unit-tested in tests/js/router.test.mjs).
+// Positive control for the test above. Content scripts and other extensions are
+// refused end to end in hostile-contexts.e2e.test.mjs (and unit-tested in
+// tests/js/router.test.mjs).
 test("the extension's own pages do get answers", async () => {
   const page = await ext.open('options/options.html');
   const own = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
