@@ -4,6 +4,13 @@ import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
 import { sealSecret, removeSecret, openSecret } from './vault-session.js';
+import { writeQueue } from './write-queue.js';
+
+// Every change to the stored `keys` object goes through this queue: see write-queue.js.
+const keysWrite = writeQueue();
+function updateKeys(update) {
+  return keysWrite(() => updateLocal('keys', {}, update));
+}
 
 function fail(kind, message, extra = {}) {
   return Object.assign(new Error(message), { kind, ...extra });
@@ -18,11 +25,11 @@ export async function getKey(id) {
 }
 
 async function saveKey(meta) {
-  await updateLocal('keys', {}, (keys) => ({ ...keys, [meta.id]: meta }));
+  await updateKeys((keys) => ({ ...keys, [meta.id]: meta }));
 }
 
 export async function updateKey(id, changes) {
-  await updateLocal('keys', {}, (keys) => (keys[id] ? { ...keys, [id]: { ...keys[id], ...changes } } : keys));
+  await updateKeys((keys) => (keys[id] ? { ...keys, [id]: { ...keys[id], ...changes } } : keys));
 }
 
 // Names the rights that make a key unsafe, for the refusal message.
@@ -106,7 +113,7 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
 
 export async function deleteKey(id) {
   await removeSecret(id);
-  await updateLocal('keys', {}, (keys) => { const k = { ...keys }; delete k[id]; return k; });
+  await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
   await chrome.storage.local.remove([`holdings.${id}`, `nonce.${id}`, `accounts.${id}`]);
 }
 
@@ -148,7 +155,7 @@ export function keysDueForRotation(keys, rotationDays, now = Date.now()) {
 export async function restoreListings(records) {
   const info = await exchangesInfo();
   const now = Date.now();
-  await updateLocal('keys', {}, (keys) => {
+  await updateKeys((keys) => {
     const next = { ...keys };
     for (const r of records) {
       if (next[r.id]) continue;

@@ -4,6 +4,12 @@
 import { callCore } from './core.js';
 import { getLocal, setLocal, getSession, setSession, removeSession } from './storage.js';
 import { getSettings } from './settings.js';
+import { writeQueue } from './write-queue.js';
+
+// Every change to the stored vault (seal, remove, rekey, import, create) runs
+// through one queue, so a key deleted while another is imported, or a record
+// sealed during a passphrase change, is never lost or left under the old key.
+const vaultWrite = writeQueue();
 
 const EMPTY_VAULT = null;
 
@@ -25,11 +31,13 @@ export async function touch() {
   await setSession({ lastActivityMs: Date.now() });
 }
 
-export async function createVault(passphrase, kdf) {
-  if (await getVault()) throw fail('invalid_input', 'A vault already exists. Unlock it, or delete all keys to start over.');
-  const { header, key } = await callCore('vaultCreate', { passphrase, ...(kdf ? { kdf } : {}) });
-  await setLocal({ vault: { header, records: {} } });
-  await setSession({ vaultKey: key, lastActivityMs: Date.now() });
+export function createVault(passphrase, kdf) {
+  return vaultWrite(async () => {
+    if (await getVault()) throw fail('invalid_input', 'A vault already exists. Unlock it, or delete all keys to start over.');
+    const { header, key } = await callCore('vaultCreate', { passphrase, ...(kdf ? { kdf } : {}) });
+    await setLocal({ vault: { header, records: {} } });
+    await setSession({ vaultKey: key, lastActivityMs: Date.now() });
+  });
 }
 
 export async function unlock(passphrase) {
@@ -49,12 +57,15 @@ async function sessionKey() {
   return key;
 }
 
-export async function sealSecret(id, exchange, credentials) {
-  const key = await sessionKey();
-  const { record } = await callCore('vaultSeal', { key, id, exchange, plaintext: JSON.stringify(credentials) });
-  const vault = await getVault();
-  vault.records[id] = record;
-  await setLocal({ vault });
+export function sealSecret(id, exchange, credentials) {
+  return vaultWrite(async () => {
+    const key = await sessionKey();
+    const { record } = await callCore('vaultSeal', { key, id, exchange, plaintext: JSON.stringify(credentials) });
+    const vault = await getVault();
+    if (!vault) throw fail('invalid_input', 'No vault yet: set a passphrase first.');
+    vault.records[id] = record;
+    await setLocal({ vault });
+  });
 }
 
 export async function openSecret(id) {
@@ -66,23 +77,27 @@ export async function openSecret(id) {
   return JSON.parse(plaintext);
 }
 
-export async function removeSecret(id) {
-  const vault = await getVault();
-  if (!vault?.records?.[id]) return;
-  delete vault.records[id];
-  await setLocal({ vault });
+export function removeSecret(id) {
+  return vaultWrite(async () => {
+    const vault = await getVault();
+    if (!vault?.records?.[id]) return;
+    delete vault.records[id];
+    await setLocal({ vault });
+  });
 }
 
 // Re-seals every record under a new passphrase and writes the new vault in one
 // storage write: interrupted before it, the old passphrase still opens everything.
-export async function changePassphrase(oldPassphrase, newPassphrase) {
-  const vault = await getVault();
-  if (!vault) throw fail('invalid_input', 'No vault yet.');
-  const records = Object.values(vault.records);
-  const out = await callCore('vaultRekey', { header: vault.header, records, oldPassphrase, newPassphrase });
-  const next = { header: out.header, records: Object.fromEntries(out.records.map((r) => [r.id, r])) };
-  await setLocal({ vault: next });
-  await setSession({ vaultKey: out.key, lastActivityMs: Date.now() });
+export function changePassphrase(oldPassphrase, newPassphrase) {
+  return vaultWrite(async () => {
+    const vault = await getVault();
+    if (!vault) throw fail('invalid_input', 'No vault yet.');
+    const records = Object.values(vault.records);
+    const out = await callCore('vaultRekey', { header: vault.header, records, oldPassphrase, newPassphrase });
+    const next = { header: out.header, records: Object.fromEntries(out.records.map((r) => [r.id, r])) };
+    await setLocal({ vault: next });
+    await setSession({ vaultKey: out.key, lastActivityMs: Date.now() });
+  });
 }
 
 export async function exportBackup() {
@@ -93,11 +108,13 @@ export async function exportBackup() {
 }
 
 // Imports a backup file: the passphrase must open every record before anything is written.
-export async function importBackup(file, passphrase) {
-  const out = await callCore('vaultImport', { file, passphrase });
-  await setLocal({ vault: { header: out.header, records: Object.fromEntries(out.records.map((r) => [r.id, r])) } });
-  await setSession({ vaultKey: out.key, lastActivityMs: Date.now() });
-  return out.records.map((r) => ({ id: r.id, exchange: r.exchange }));
+export function importBackup(file, passphrase) {
+  return vaultWrite(async () => {
+    const out = await callCore('vaultImport', { file, passphrase });
+    await setLocal({ vault: { header: out.header, records: Object.fromEntries(out.records.map((r) => [r.id, r])) } });
+    await setSession({ vaultKey: out.key, lastActivityMs: Date.now() });
+    return out.records.map((r) => ({ id: r.id, exchange: r.exchange }));
+  });
 }
 
 // Locks after the configured idle time; called from a chrome.alarms tick.
