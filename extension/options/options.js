@@ -38,13 +38,15 @@ function about() {
 function render() {
   const ctx = { ...page, reload, notify, send };
   const focused = document.activeElement?.id;
-  app.replaceChildren(
+  // replaceChildren turns null into the text "null": leave absent parts out.
+  const parts = [
     el('header', { class: 'opt-header' },
       el('img', { src: '../icons/icon-48.png', alt: '' }),
       el('h1', { text: 'Keyfolio settings' }),
       el('nav', { 'aria-label': 'Sections' }, NAV.map(([id, label]) => el('a', { href: id.includes('/') ? id : `#${id}`, text: label })))),
     page.notice ? el('p', { class: `banner ${page.notice.kind}`, role: 'alert', 'data-testid': 'notice', text: page.notice.text }) : null,
-    vaultSection(ctx), connectSection(ctx), keysSection(ctx), settingsSection(ctx), exportsSection(ctx), about());
+    vaultSection(ctx), connectSection(ctx), keysSection(ctx), settingsSection(ctx), exportsSection(ctx), about()];
+  app.replaceChildren(...parts.filter(Boolean));
   if (focused) document.getElementById(focused)?.focus();
 }
 
