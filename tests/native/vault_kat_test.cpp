@@ -9,7 +9,7 @@
 #include <cryptopp/hex.h>
 
 #include "vault/aead.hpp"
-#include "vault/base64.hpp"
+#include "crypto/encoding.hpp"
 #include "vault/kdf.hpp"
 
 namespace {
@@ -106,8 +106,8 @@ TEST(VaultKat, VaultKeyIsScryptThenHkdf) {
 }
 
 TEST(VaultKat, Base64IsStrict) {
-  using kf::vault::base64Decode;
-  using kf::vault::base64Encode;
+  using kf::crypto::base64Decode;
+  using kf::crypto::base64Encode;
   EXPECT_EQ(base64Encode("foobar"), "Zm9vYmFy");
   EXPECT_EQ(base64Encode("fo"), "Zm8=");
   EXPECT_EQ(base64Encode(""), "");

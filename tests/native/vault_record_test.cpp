@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 #include "vault/aead.hpp"
-#include "vault/base64.hpp"
+#include "crypto/encoding.hpp"
 #include "vault/record.hpp"
 
 namespace {
@@ -52,8 +52,8 @@ TEST(VaultRecord, SealOpenRoundTrip) {
     EXPECT_EQ(record["v"], 1);
     EXPECT_EQ(record["id"], "key-1");
     EXPECT_EQ(record["exchange"], "binance");
-    EXPECT_EQ(v::base64Decode(record["nonce"].get<std::string>())->size(), 12u);
-    EXPECT_EQ(v::base64Decode(record["ct"].get<std::string>())->size(), secret.size() + 16);
+    EXPECT_EQ(kf::crypto::base64Decode(record["nonce"].get<std::string>())->size(), 12u);
+    EXPECT_EQ(kf::crypto::base64Decode(record["ct"].get<std::string>())->size(), secret.size() + 16);
     EXPECT_EQ(v::openRecord(key, v::parseRecord(record)), secret);
   }
 }
@@ -77,7 +77,7 @@ TEST(VaultRecord, EveryFlippedByteOfNonceAndCiphertextIsRefused) {
         auto bytes = original;
         bytes[i] = static_cast<char>(bytes[i] ^ mask);
         auto record = v::recordToJson(sealed);
-        record[field] = v::base64Encode(bytes);
+        record[field] = kf::crypto::base64Encode(bytes);
         std::string message;
         ASSERT_EQ(failureOf(key, record, &message), ErrorKind::Crypto) << field << " byte " << i;
         EXPECT_EQ(message,
@@ -96,15 +96,15 @@ TEST(VaultRecord, TruncatedOrExtendedRecordsAreRefused) {
   const auto sealed = v::sealRecord(key, "k", "binance", "secret");
   for (size_t len = 0; len < sealed.ct.size(); ++len) {
     auto record = v::recordToJson(sealed);
-    record["ct"] = v::base64Encode(sealed.ct.substr(0, len));
+    record["ct"] = kf::crypto::base64Encode(sealed.ct.substr(0, len));
     EXPECT_EQ(failureOf(key, record), ErrorKind::Crypto) << len;
   }
   auto record = v::recordToJson(sealed);
-  record["ct"] = v::base64Encode(sealed.ct + "x");
+  record["ct"] = kf::crypto::base64Encode(sealed.ct + "x");
   EXPECT_EQ(failureOf(key, record), ErrorKind::Crypto);
   for (size_t len : {0, 8, 11, 13, 16}) {
     auto r = v::recordToJson(sealed);
-    r["nonce"] = v::base64Encode((sealed.nonce + "0123").substr(0, len));
+    r["nonce"] = kf::crypto::base64Encode((sealed.nonce + "0123").substr(0, len));
     std::string message;
     EXPECT_EQ(failureOf(key, r, &message), ErrorKind::Crypto);
     EXPECT_NE(message.find("nonce is not 12 bytes"), std::string::npos);

@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 #include "vault/aead.hpp"
-#include "vault/base64.hpp"
+#include "crypto/encoding.hpp"
 
 namespace kf::vault {
 
@@ -78,7 +78,7 @@ KdfParams newKdfParams(const json& options) {
 
 json kdfToJson(const KdfParams& k) {
   return json{
-      {"name", "scrypt"}, {"N", k.N}, {"r", k.r}, {"p", k.p}, {"salt", base64Encode(k.salt)}};
+      {"name", "scrypt"}, {"N", k.N}, {"r", k.r}, {"p", k.p}, {"salt", crypto::base64Encode(k.salt)}};
 }
 
 KdfParams kdfFromJson(const json& kdf) {
@@ -94,7 +94,7 @@ KdfParams kdfFromJson(const json& kdf) {
   k.p = readCount(kdf, "p", 0, true);
   auto salt = kdf.find("salt");
   if (salt == kdf.end() || !salt->is_string()) bad("vault header: 'kdf' has no 'salt'");
-  auto raw = base64Decode(salt->get<std::string>());
+  auto raw = crypto::base64Decode(salt->get<std::string>());
   if (!raw) bad("vault header: the KDF salt is not valid base64");
   k.salt = std::move(*raw);
   validateKdfParams(k);

@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 #include "vault/aead.hpp"
-#include "vault/base64.hpp"
+#include "crypto/encoding.hpp"
 #include "vault/format_version.hpp"
 
 namespace kf::vault {
@@ -38,7 +38,7 @@ std::string decodeField(const json& record, const char* field, const std::string
   // Base64 of the largest ciphertext we would ever write, with room to spare.
   if (it->get_ref<const std::string&>().size() > 2 * kMaxPlaintextSize)
     damaged(id, "it is larger than any record Keyfolio writes");
-  auto raw = base64Decode(it->get_ref<const std::string&>());
+  auto raw = crypto::base64Decode(it->get_ref<const std::string&>());
   if (!raw) damaged(id, std::string("'") + field + "' is not valid base64");
   return std::move(*raw);
 }
@@ -77,8 +77,8 @@ json recordToJson(const SealedRecord& r) {
   return json{{"v", kRecordVersion},
               {"id", r.id},
               {"exchange", r.exchange},
-              {"nonce", base64Encode(r.nonce)},
-              {"ct", base64Encode(r.ct)}};
+              {"nonce", crypto::base64Encode(r.nonce)},
+              {"ct", crypto::base64Encode(r.ct)}};
 }
 
 SealedRecord sealRecord(const CryptoPP::SecByteBlock& key, std::string_view id,

@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 #include "vault/aead.hpp"
-#include "vault/base64.hpp"
+#include "crypto/encoding.hpp"
 #include "vault/format_version.hpp"
 #include "vault/passphrase.hpp"
 #include "vault/record.hpp"
@@ -30,7 +30,7 @@ std::string headerBytes(const json& check, const char* field) {
   auto it = check.find(field);
   if (it == check.end() || !it->is_string())
     badHeader(std::string("'check' has no '") + field + "'");
-  auto raw = base64Decode(it->get<std::string>());
+  auto raw = crypto::base64Decode(it->get<std::string>());
   if (!raw) badHeader(std::string("'check.") + field + "' is not valid base64");
   return std::move(*raw);
 }
@@ -82,15 +82,15 @@ json headerToJson(const Header& h) {
   return json{{"format", kHeaderFormat},
               {"v", kHeaderVersion},
               {"kdf", kdfToJson(h.kdf)},
-              {"check", {{"nonce", base64Encode(h.checkNonce)}, {"ct", base64Encode(h.checkCt)}}}};
+              {"check", {{"nonce", crypto::base64Encode(h.checkNonce)}, {"ct", crypto::base64Encode(h.checkCt)}}}};
 }
 
 std::string encodeKey(const CryptoPP::SecByteBlock& key) {
-  return base64Encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+  return crypto::base64Encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
 }
 
 CryptoPP::SecByteBlock decodeKey(std::string_view text) {
-  auto raw = base64Decode(text);
+  auto raw = crypto::base64Decode(text);
   if (!raw || raw->size() != kKeySize)
     throw CoreError(ErrorKind::InvalidInput,
                     "'key' must be the base64 vault key (32 bytes) from vaultUnlock");
