@@ -11,8 +11,8 @@
 #include <string>
 
 #include "api/api.hpp"
-#include "fuzz_common.hpp"
 #include "crypto/encoding.hpp"
+#include "fuzz_common.hpp"
 #include "vault/kdf.hpp"
 #include "vault/record.hpp"
 #include "vault/vault.hpp"
@@ -121,8 +121,8 @@ void asBackupFile(std::string_view input, const json& in) {
 void asStrings(const json& in) {
   if (!in.is_string()) return;
   const auto& s = in.get_ref<const std::string&>();
-  if (const auto raw = crypto::base64Decode(s))
-    check(crypto::base64Encode(*raw) == s, "vault base64 accepted non-canonical text", s);
+  if (const auto raw = kf::crypto::base64Decode(s))
+    check(kf::crypto::base64Encode(*raw) == s, "vault base64 accepted non-canonical text", s);
   CryptoPP::SecByteBlock key;
   if (vaultCall([&] { key = vault::decodeKey(s); })) check(key.size() == 32, "key not 32 bytes");
 }

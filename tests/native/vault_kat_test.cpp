@@ -8,8 +8,8 @@
 
 #include <cryptopp/hex.h>
 
-#include "vault/aead.hpp"
 #include "crypto/encoding.hpp"
+#include "vault/aead.hpp"
 #include "vault/kdf.hpp"
 
 namespace {

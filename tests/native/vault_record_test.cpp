@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
-#include "vault/aead.hpp"
 #include "crypto/encoding.hpp"
+#include "vault/aead.hpp"
 #include "vault/record.hpp"
 
 namespace {
@@ -53,7 +53,8 @@ TEST(VaultRecord, SealOpenRoundTrip) {
     EXPECT_EQ(record["id"], "key-1");
     EXPECT_EQ(record["exchange"], "binance");
     EXPECT_EQ(kf::crypto::base64Decode(record["nonce"].get<std::string>())->size(), 12u);
-    EXPECT_EQ(kf::crypto::base64Decode(record["ct"].get<std::string>())->size(), secret.size() + 16);
+    EXPECT_EQ(kf::crypto::base64Decode(record["ct"].get<std::string>())->size(),
+              secret.size() + 16);
     EXPECT_EQ(v::openRecord(key, v::parseRecord(record)), secret);
   }
 }

@@ -5,8 +5,8 @@
 #include <cryptopp/sha.h>
 
 #include "core/error.hpp"
-#include "vault/aead.hpp"
 #include "crypto/encoding.hpp"
+#include "vault/aead.hpp"
 
 namespace kf::vault {
 
@@ -77,8 +77,11 @@ KdfParams newKdfParams(const json& options) {
 }
 
 json kdfToJson(const KdfParams& k) {
-  return json{
-      {"name", "scrypt"}, {"N", k.N}, {"r", k.r}, {"p", k.p}, {"salt", crypto::base64Encode(k.salt)}};
+  return json{{"name", "scrypt"},
+              {"N", k.N},
+              {"r", k.r},
+              {"p", k.p},
+              {"salt", crypto::base64Encode(k.salt)}};
 }
 
 KdfParams kdfFromJson(const json& kdf) {

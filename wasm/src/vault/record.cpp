@@ -1,8 +1,8 @@
 #include "vault/record.hpp"
 
 #include "core/error.hpp"
-#include "vault/aead.hpp"
 #include "crypto/encoding.hpp"
+#include "vault/aead.hpp"
 #include "vault/format_version.hpp"
 
 namespace kf::vault {

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "vault/aead.hpp"
 #include "crypto/encoding.hpp"
+#include "vault/aead.hpp"
 #include "vault/format_version.hpp"
 #include "vault/passphrase.hpp"
 #include "vault/record.hpp"
@@ -79,14 +79,17 @@ Header parseHeader(const json& header) {
 }
 
 json headerToJson(const Header& h) {
-  return json{{"format", kHeaderFormat},
-              {"v", kHeaderVersion},
-              {"kdf", kdfToJson(h.kdf)},
-              {"check", {{"nonce", crypto::base64Encode(h.checkNonce)}, {"ct", crypto::base64Encode(h.checkCt)}}}};
+  return json{
+      {"format", kHeaderFormat},
+      {"v", kHeaderVersion},
+      {"kdf", kdfToJson(h.kdf)},
+      {"check",
+       {{"nonce", crypto::base64Encode(h.checkNonce)}, {"ct", crypto::base64Encode(h.checkCt)}}}};
 }
 
 std::string encodeKey(const CryptoPP::SecByteBlock& key) {
-  return crypto::base64Encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+  return crypto::base64Encode(
+      std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
 }
 
 CryptoPP::SecByteBlock decodeKey(std::string_view text) {
