@@ -64,11 +64,16 @@ function unlockForm(state, actions) {
   msg);
 }
 
+// Privacy mode, or locked with "show the last totals while locked" off: every
+// amount (total, assets, exchanges) is hidden, not only the total.
+function amountsHidden(state) {
+  const hideWhileLocked = state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false;
+  return !!(state.settings?.privacy || hideWhileLocked);
+}
+
 function totalSection(state) {
   const p = state.snapshot?.portfolio;
-  const privacy = state.settings?.privacy;
-  const hideWhileLocked = state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false;
-  const hidden = privacy || hideWhileLocked;
+  const hidden = amountsHidden(state);
   const change = p?.change24h;
   // Hidden amounts get no colour either: red or green would tell which way they moved.
   const cls = hidden || change === null || change === undefined ? 'muted' : String(change).startsWith('-') ? 'down' : 'up';
@@ -83,7 +88,7 @@ function totalSection(state) {
 
 function assetRows(state) {
   const p = state.snapshot.portfolio;
-  const privacy = state.settings?.privacy;
+  const privacy = amountsHidden(state);
   const rows = p.assets.map((a) => el('details', { class: 'kf-asset', 'data-asset': a.asset },
     el('summary', {},
       el('span', { class: 'kf-asset-name', text: a.asset }),
@@ -111,7 +116,7 @@ function titleCase(id) {
 
 function exchangeRows(state) {
   const p = state.snapshot.portfolio;
-  const privacy = state.settings?.privacy;
+  const privacy = amountsHidden(state);
   const statuses = state.snapshot.exchanges ?? {};
   const ids = new Set([...p.exchanges.map((e) => e.exchange), ...Object.keys(statuses)]);
   return el('div', { class: 'kf-list', 'data-testid': 'exchanges' }, [...ids].map((id) => {
