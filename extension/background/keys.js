@@ -3,7 +3,7 @@
 import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
-import { sealSecret, removeSecret, openSecret } from './vault-session.js';
+import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
 import { writeQueue } from './write-queue.js';
 
 // Every change to the stored `keys` object goes through this queue: see write-queue.js.
@@ -79,10 +79,26 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
     passphrase: String(credentials.passphrase ?? ''),
     keyType: credentials.keyType ?? '',
   };
+  // Locked: refused before the secret goes anywhere (it could not be sealed anyway).
+  if (!(await vaultState()).unlocked) throw fail('locked', 'Keyfolio is locked. Unlock it with your passphrase.');
   // The core parses the secret while building a request: a bad key fails here.
   await callCore('buildRequest', { exchange, operation: 'balances', credentials: clean, params: {}, nowMs: Date.now(), nonce: '1' });
 
   const id = crypto.randomUUID();
+  try {
+    return await checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly });
+  } catch (err) {
+    // A refused key leaves nothing behind (its requests may have stored a nonce).
+    await chrome.storage.local.remove(perKeyEntries(id));
+    throw err;
+  }
+}
+
+function perKeyEntries(id) {
+  return [`holdings.${id}`, `nonce.${id}`, `accounts.${id}`];
+}
+
+async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly }) {
   const permissions = await checkPermissions(exchange, clean, id);
   if (permissions) {
     const rights = forbiddenRights(permissions);
@@ -111,10 +127,16 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
   return meta;
 }
 
+// Gone at once: the sealed secret, the listing, its holdings and every entry
+// kept for it; an exchange left without keys loses its sync status too.
 export async function deleteKey(id) {
   await removeSecret(id);
-  await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
-  await chrome.storage.local.remove([`holdings.${id}`, `nonce.${id}`, `accounts.${id}`]);
+  const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
+  await chrome.storage.local.remove(perKeyEntries(id));
+  await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
+  await chrome.notifications?.clear(`rotate-${id}`);
+  const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
+  await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex))));
 }
 
 export async function deleteAllKeys() {

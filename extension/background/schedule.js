@@ -14,8 +14,11 @@ export async function scheduleAlarms() {
 // Reminds once a day per key that is older than the rotation period.
 export async function checkRotation(now = Date.now()) {
   const { rotationDays } = await getSettings();
-  const due = keysDueForRotation(await listKeys(), rotationDays, now);
-  const reminded = await getLocal('rotationReminded', {});
+  const keys = await listKeys();
+  const due = keysDueForRotation(keys, rotationDays, now);
+  // Only keys still connected keep an entry.
+  const stored = await getLocal('rotationReminded', {});
+  const reminded = Object.fromEntries(keys.filter((k) => k.id in stored).map((k) => [k.id, stored[k.id]]));
   for (const k of due) {
     if (now - (reminded[k.id] ?? 0) < 86_400_000) continue;
     reminded[k.id] = now;

@@ -1,5 +1,6 @@
 // keys.js keeps every key's listing in one stored object: writes to it must not
 // overwrite each other (a sync's updateKey of lastUsedMs racing an import).
+// Also: a locked or refused import leaves nothing behind, a delete leaves no trace.
 import { jest } from '@jest/globals';
 import { fakeChrome } from './helpers/fake-storage.mjs';
 
@@ -9,15 +10,18 @@ const INFO = {
   kraken: { name: 'Kraken', reportsPermissions: false, credentialFields: [{ name: 'apiKey', label: 'API key' }, { name: 'secret', label: 'Secret' }] },
 };
 let duringSeal = async () => {};
+let unlocked = true;
+const run = jest.fn(async () => ({ data: { balances: [] } }));
 jest.unstable_mockModule('../../extension/background/core.js', () => ({ callCore: jest.fn(async () => ({ ok: true })) }));
 jest.unstable_mockModule('../../extension/background/exchange-client.js', () => ({
   exchangesInfo: jest.fn(async () => INFO),
-  run: jest.fn(async () => ({ data: { balances: [] } })),
+  run,
 }));
 jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({
   sealSecret: jest.fn(async () => duringSeal()),
   removeSecret: jest.fn(async () => {}),
   openSecret: jest.fn(async () => ({})),
+  vaultState: jest.fn(async () => ({ exists: true, unlocked })),
 }));
 const keys = await import('../../extension/background/keys.js');
 
@@ -27,6 +31,9 @@ function listing(id, extra = {}) {
 
 beforeEach(async () => {
   globalThis.chrome = fakeChrome();
+  chrome.notifications = { clear: jest.fn(async () => true) };
+  unlocked = true;
+  run.mockClear();
   await chrome.storage.local.set({ keys: { a: listing('a'), b: listing('b', { importedMs: 2 }) } });
   duringSeal = async () => {};
 });
@@ -68,4 +75,45 @@ test('a failed write does not block the ones after it', async () => {
   chrome.storage.local.set = realSet;
   await keys.updateKey('a', { lastUsedMs: 2 });
   expect(chrome.storage.local.dump().keys.a.lastUsedMs).toBe(2);
+});
+
+test('locked: an import is refused before any request to the exchange', async () => {
+  unlocked = false;
+  await expect(keys.addKey({ exchange: 'kraken', label: 'x', credentials: { apiKey: 'k', secret: 's' }, confirmedReadOnly: true }))
+    .rejects.toMatchObject({ kind: 'locked' });
+  expect(run).not.toHaveBeenCalled();
+  expect(Object.keys(chrome.storage.local.dump().keys)).toEqual(['a', 'b']);
+});
+
+test('a key refused after its first request leaves no per-key entry behind', async () => {
+  run.mockImplementationOnce(async (exchange, op, { keyId }) => {
+    await chrome.storage.local.set({ [`nonce.${keyId}`]: 123 });
+    throw Object.assign(new Error('EAPI:Invalid key'), { kind: 'auth' });
+  });
+  await expect(keys.addKey({ exchange: 'kraken', label: 'x', credentials: { apiKey: 'k', secret: 's' }, confirmedReadOnly: true }))
+    .rejects.toMatchObject({ kind: 'auth' });
+  expect(Object.keys(chrome.storage.local.dump()).sort()).toEqual(['keys']);
+});
+
+test('delete: listing, holdings, nonce, reminder and notification gone; a keyless exchange loses its status', async () => {
+  await chrome.storage.local.set({
+    keys: { a: listing('a'), b: listing('b'), c: listing('c', { exchange: 'binance' }) },
+    'holdings.a': { balances: [] }, 'nonce.a': 5, 'accounts.a': ['x'], 'holdings.b': { balances: [] },
+    rotationReminded: { a: 1, b: 2 },
+    exchangeStatus: { kraken: { state: 'ok' }, binance: { state: 'ok' } },
+  });
+  await keys.deleteKey('a');
+  let stored = chrome.storage.local.dump();
+  expect(Object.keys(stored).sort()).toEqual(['exchangeStatus', 'holdings.b', 'keys', 'rotationReminded']);
+  expect(Object.keys(stored.keys)).toEqual(['b', 'c']);
+  expect(stored.rotationReminded).toEqual({ b: 2 });
+  expect(chrome.notifications.clear).toHaveBeenCalledWith('rotate-a');
+  expect(Object.keys(stored.exchangeStatus).sort()).toEqual(['binance', 'kraken']); // b still on Kraken
+  await keys.deleteKey('b');
+  stored = chrome.storage.local.dump();
+  expect(Object.keys(stored.exchangeStatus)).toEqual(['binance']);
+  await keys.deleteAllKeys();
+  stored = chrome.storage.local.dump();
+  expect(stored.keys).toEqual({});
+  expect(stored.exchangeStatus).toEqual({});
 });
