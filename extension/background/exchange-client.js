@@ -4,7 +4,7 @@
 // retry rules follow the error kinds the core reports.
 import { callCore, CoreError } from './core.js';
 import { performRequest } from './transport.js';
-import { acquire, penalize, blockedUntil } from './rate-limiter.js';
+import { acquire, bucketFor, penalize, blockedUntil } from './rate-limiter.js';
 import { nextNonce } from './nonce.js';
 import { getLocal, setLocal } from './storage.js';
 
@@ -66,7 +66,8 @@ async function runOnce(exchange, operation, { credentials = {}, params = {}, key
   });
   let request = await build();
   const queuedMs = Date.now();
-  await acquire(exchange, request.cost ?? 1, { policy: info.rateLimit });
+  const bucket = bucketFor(exchange, operation, info, keyId);
+  await acquire(bucket.name, request.cost ?? 1, { policy: bucket.policy });
   // A request that waited for rate budget is signed again: its timestamp would be
   // stale (Binance refuses one older than recvWindow, 5 s by default).
   if (Date.now() - queuedMs > 1000) request = await build();

@@ -1,11 +1,22 @@
 // Spends each exchange's documented request budget before the exchange has to
 // say no. Binance's weight per minute, Kraken's decaying call counter and
 // Coinbase's requests per second are all token buckets; their sizes and each
-// request's cost come from the core (exchanges().rateLimit, buildRequest().cost).
+// request's cost come from the core (exchanges().rateLimit and publicRateLimit,
+// buildRequest().cost).
 // Bucket levels live in storage so a restarted service worker does not overspend.
 import { getLocal, setLocal } from './storage.js';
 
 const DEFAULT_POLICY = { capacity: 10, refillPerSecond: 1 };
+
+// Which bucket a request spends, from the core's description of the exchange: public
+// calls have their own where the exchange counts them apart (Kraken, Coinbase: per IP),
+// and a per-key private budget (Kraken) is kept per key, so two keys do not slow each other.
+export function bucketFor(exchange, operation, info, keyId) {
+  const isPublic = info.publicOperations?.includes(operation) ?? false;
+  if (isPublic && info.publicRateLimit) return { name: `${exchange}.public`, policy: info.publicRateLimit };
+  if (!isPublic && info.rateLimitPerKey && keyId) return { name: `${exchange}.key.${keyId}`, policy: info.rateLimit };
+  return { name: exchange, policy: info.rateLimit };
+}
 
 export function refill(bucket, policy, nowMs) {
   const elapsed = Math.max(0, nowMs - bucket.updatedMs) / 1000;

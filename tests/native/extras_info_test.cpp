@@ -49,6 +49,30 @@ TEST(ExtrasInfo, DocumentedBuckets) {
   EXPECT_DOUBLE_EQ(coinbase.refillPerSecond, 30.0);
 }
 
+TEST(ExtrasInfo, PublicAndPerKeyBudgets) {
+  // Binance weighs every call against one budget per IP.
+  EXPECT_FALSE(exchangeById("binance").info().publicRateLimit.has_value());
+  EXPECT_FALSE(exchangeById("binance").info().rateLimitPerKey);
+  // Kraken: a counter per key for private calls, about 1/s per IP for public ones.
+  const auto& kraken = exchangeById("kraken").info();
+  ASSERT_TRUE(kraken.publicRateLimit.has_value());
+  EXPECT_EQ(kraken.publicRateLimit->capacity, 1);
+  EXPECT_DOUBLE_EQ(kraken.publicRateLimit->refillPerSecond, 1.0);
+  EXPECT_TRUE(kraken.rateLimitPerKey);
+  // Coinbase: 10/s per IP for public endpoints.
+  const auto& coinbase = exchangeById("coinbase").info();
+  ASSERT_TRUE(coinbase.publicRateLimit.has_value());
+  EXPECT_EQ(coinbase.publicRateLimit->capacity, 10);
+  EXPECT_FALSE(coinbase.rateLimitPerKey);
+
+  EXPECT_TRUE(isPublicOperation(Operation::Tickers));
+  EXPECT_TRUE(isPublicOperation(Operation::Candles));
+  EXPECT_TRUE(isPublicOperation(Operation::ServerTime));
+  for (Operation op : {Operation::Permissions, Operation::Balances, Operation::Trades,
+                       Operation::Deposits, Operation::Withdrawals, Operation::Ledger})
+    EXPECT_FALSE(isPublicOperation(op)) << to_string(op);
+}
+
 TEST(ExtrasInfo, GuidesNameTheReadOnlyBoxes) {
   const auto& binance = exchangeById("binance").info();
   EXPECT_TRUE(mentions(binance.keyGuide, "API Management"));
@@ -86,4 +110,12 @@ TEST(ExtrasInfo, ExchangesJsonCarriesTheNewFields) {
     EXPECT_EQ(e["historyNotes"], json(info.historyNotes));
   }
   EXPECT_EQ(out["exchanges"][1]["rateLimit"].dump(), R"({"capacity":15,"refillPerSecond":0.33})");
+  EXPECT_EQ(out["exchanges"][1]["publicRateLimit"].dump(),
+            R"({"capacity":1,"refillPerSecond":1.0})");
+  EXPECT_TRUE(out["exchanges"][1]["rateLimitPerKey"].get<bool>());
+  EXPECT_FALSE(out["exchanges"][0].contains("publicRateLimit"));
+  EXPECT_EQ(out["exchanges"][0]["publicOperations"].dump(),
+            R"(["serverTime","tickers","candles"])");
+  EXPECT_EQ(out["exchanges"][1]["publicOperations"].dump(),
+            R"(["serverTime","tickers","candles"])");
 }

@@ -20,19 +20,29 @@ json describe(const ExchangeInfo& info) {
   for (const auto& f : info.credentialFields)
     fields.push_back({{"name", f.name}, {"label", f.label}, {"multiline", f.multiline}});
   json operations = json::array();
-  for (Operation op : info.operations) operations.push_back(to_string(op));
-  return {{"id", info.id},
-          {"name", info.displayName},
-          {"credentialFields", std::move(fields)},
-          {"keyTypes", info.keyTypes},
-          {"operations", std::move(operations)},
-          {"reportsPermissions", info.reportsPermissions},
-          {"hosts", info.hosts},
-          {"rateLimit",
-           {{"capacity", info.rateLimit.capacity},
-            {"refillPerSecond", info.rateLimit.refillPerSecond}}},
-          {"keyGuide", info.keyGuide},
-          {"historyNotes", info.historyNotes}};
+  json publicOperations = json::array();
+  for (Operation op : info.operations) {
+    operations.push_back(to_string(op));
+    if (isPublicOperation(op)) publicOperations.push_back(to_string(op));
+  }
+  json out = {{"id", info.id},
+              {"name", info.displayName},
+              {"credentialFields", std::move(fields)},
+              {"keyTypes", info.keyTypes},
+              {"operations", std::move(operations)},
+              {"reportsPermissions", info.reportsPermissions},
+              {"hosts", info.hosts},
+              {"rateLimit",
+               {{"capacity", info.rateLimit.capacity},
+                {"refillPerSecond", info.rateLimit.refillPerSecond}}},
+              {"rateLimitPerKey", info.rateLimitPerKey},
+              {"publicOperations", std::move(publicOperations)},
+              {"keyGuide", info.keyGuide},
+              {"historyNotes", info.historyNotes}};
+  if (info.publicRateLimit)
+    out["publicRateLimit"] = {{"capacity", info.publicRateLimit->capacity},
+                              {"refillPerSecond", info.publicRateLimit->refillPerSecond}};
+  return out;
 }
 
 Credentials credentialsOf(const json& in) {

@@ -40,17 +40,18 @@ struct Credentials {
 
 struct RequestContext {
   Credentials credentials;
-  nlohmann::json params = nlohmann::json::object();  // operation parameters, incl. a previous `next`
-  int64_t nowMs = 0;   // caller's clock, already corrected by the server-time offset
-  std::string nonce;   // caller-managed, strictly increasing per key where the exchange needs it
+  nlohmann::json params =
+      nlohmann::json::object();  // operation parameters, incl. a previous `next`
+  int64_t nowMs = 0;             // caller's clock, already corrected by the server-time offset
+  std::string nonce;  // caller-managed, strictly increasing per key where the exchange needs it
 };
 
 struct HttpRequest {
   std::string method;  // "GET" | "POST"
   std::string url;     // absolute https URL
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;    // empty when none
-  int64_t cost = 1;    // tokens of the exchange's RateLimit bucket this request spends
+  std::string body;  // empty when none
+  int64_t cost = 1;  // tokens of the exchange's RateLimit bucket this request spends
 };
 
 struct HttpResponse {
@@ -60,8 +61,8 @@ struct HttpResponse {
 };
 
 struct ParseResult {
-  nlohmann::json data;                  // normalized model (see wasm/README.md)
-  std::optional<nlohmann::json> next;   // params for the following page; absent when done
+  nlohmann::json data;                 // normalized model (see wasm/README.md)
+  std::optional<nlohmann::json> next;  // params for the following page; absent when done
 };
 
 struct CredentialField {
@@ -89,7 +90,15 @@ struct ExchangeInfo {
   RateLimit rateLimit;
   std::vector<std::string> keyGuide;      // steps to create a read-only key (<id>_guide.cpp)
   std::vector<std::string> historyNotes;  // what the exchange's API cannot return
+  // Where the exchange counts public calls (no key) apart, their own budget; absent, they
+  // spend `rateLimit` too (Binance: one weight budget per IP for every call).
+  std::optional<RateLimit> publicRateLimit;
+  // The private budget belongs to each API key (Kraken's per-key counter), not the exchange.
+  bool rateLimitPerKey = false;
 };
+
+// Operations that need no key (public market data); the same for every exchange.
+bool isPublicOperation(Operation op);
 
 // A market of the exchange as the normalized ticker names it (wasm/README.md).
 struct Market {
@@ -107,9 +116,9 @@ struct TradeQueryInput {
 
 // What is known when planning a history sync (historyQueries).
 struct HistoryQueryInput {
-  int64_t nowMs = 0;               // caller's clock
-  std::optional<int64_t> sinceMs;  // earliest time wanted; absent: the exchange's whole life
-  TradeQueryInput markets;         // for trades
+  int64_t nowMs = 0;                  // caller's clock
+  std::optional<int64_t> sinceMs;     // earliest time wanted; absent: the exchange's whole life
+  TradeQueryInput markets;            // for trades
   std::vector<std::string> accounts;  // exchange account ids seen in balances, ever
 };
 

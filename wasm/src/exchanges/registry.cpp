@@ -24,6 +24,10 @@ std::string_view to_string(Operation op) {
   return "unknown";
 }
 
+bool isPublicOperation(Operation op) {
+  return op == Operation::ServerTime || op == Operation::Tickers || op == Operation::Candles;
+}
+
 Operation operationFromString(std::string_view name) {
   for (const auto& [op, n] : kOperationNames) {
     if (n == name) return op;

@@ -224,7 +224,8 @@ const ExchangeInfo& Coinbase::info() const {
       {"api.coinbase.com"},
       {30, 30.0},
       coinbase::keyGuide(),
-      coinbase::historyNotes()};
+      coinbase::historyNotes(),
+      RateLimit{10, 10.0}};  // public endpoints: 10 requests a second per IP
   return kInfo;
 }
 

@@ -24,8 +24,9 @@
 // Starter tier (the lowest, so safe for every account) allows 15 and decays 0.33 a
 // second; ledger and trade history calls add 2, every other call 1
 // (docs.kraken.com/exchange/guides/rest/ratelimits; rotki models the same tiers,
-// product-landscape.md §1.3, and ccxt the cost 2 of TradesHistory, §2.2). Public calls are
-// not counted but are throttled per IP, so they spend 1 too.
+// product-landscape.md §1.3, and ccxt the cost 2 of TradesHistory, §2.2). The counter is
+// per key. Public calls are not counted there but are throttled per IP to about one a
+// second (ccxt's rateLimit 1000 ms), so they have a bucket of their own.
 #include <algorithm>
 #include <cctype>
 
@@ -203,7 +204,9 @@ const ExchangeInfo& Kraken::info() const {
       {"api.kraken.com"},
       {15, 0.33},
       kraken::keyGuide(),
-      kraken::historyNotes()};
+      kraken::historyNotes(),
+      RateLimit{1, 1.0},  // public calls: about one a second per IP
+      /*rateLimitPerKey=*/true};
   return kInfo;
 }
 
