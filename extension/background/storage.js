@@ -5,6 +5,11 @@ export async function getLocal(key, fallback) {
   return got[key] ?? fallback;
 }
 
+// Several keys in one storage round trip: { key: value } for those that exist.
+export async function getLocalMany(keys) {
+  return keys.length ? chrome.storage.local.get(keys) : {};
+}
+
 export async function setLocal(values) {
   await chrome.storage.local.set(values);
 }

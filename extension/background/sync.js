@@ -6,7 +6,7 @@
 // nothing that was good.
 import { callCore } from './core.js';
 import { run, runAllPages, exchangesInfo } from './exchange-client.js';
-import { getLocal, setLocal, getSession, setSession } from './storage.js';
+import { getLocal, getLocalMany, setLocal, getSession, setSession } from './storage.js';
 import { listKeys, updateKey } from './keys.js';
 import { openSecret, vaultState } from './vault-session.js';
 import { getSettings } from './settings.js';
@@ -95,16 +95,10 @@ export async function revalue() {
   const settings = await getSettings();
   const keys = await listKeys();
   const info = await exchangesInfo();
-  const holdings = [];
-  for (const k of keys) {
-    const h = await getLocal(`holdings.${k.id}`, null);
-    if (h) holdings.push(...h.balances);
-  }
-  const tickers = [];
-  for (const id of Object.keys(info)) {
-    const t = await getLocal(`tickers.${id}`, null);
-    if (t) tickers.push(...t.tickers);
-  }
+  // One storage read for every key's holdings and every exchange's prices.
+  const stored = await getLocalMany([...keys.map((k) => `holdings.${k.id}`), ...Object.keys(info).map((id) => `tickers.${id}`)]);
+  const holdings = keys.flatMap((k) => stored[`holdings.${k.id}`]?.balances ?? []);
+  const tickers = Object.keys(info).flatMap((id) => stored[`tickers.${id}`]?.tickers ?? []);
   const portfolio = await callCore('portfolioValue', { currency: settings.currency, holdings, tickers });
   delete portfolio.ok;
   const snapshot = {
