@@ -89,13 +89,15 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
     return await checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly });
   } catch (err) {
     // A refused key leaves nothing behind (its requests may have stored a nonce).
-    await chrome.storage.local.remove(perKeyEntries(id));
+    await chrome.storage.local.remove(perKeyEntries(id, exchange));
     throw err;
   }
 }
 
-function perKeyEntries(id) {
-  return [`holdings.${id}`, `nonce.${id}`, `accounts.${id}`];
+// Everything stored under a key's id: its holdings, nonce, account ids and its
+// own rate budget (rate-limiter.js bucketFor, for exchanges that count per key).
+function perKeyEntries(id, exchange) {
+  return [`holdings.${id}`, `nonce.${id}`, `accounts.${id}`, `rate.${exchange}.key.${id}`];
 }
 
 async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly }) {
@@ -130,9 +132,10 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
 // Gone at once: the sealed secret, the listing, its holdings and every entry
 // kept for it; an exchange left without keys loses its sync status too.
 export async function deleteKey(id) {
+  const exchange = (await getKey(id))?.exchange;
   await removeSecret(id);
   const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
-  await chrome.storage.local.remove(perKeyEntries(id));
+  await chrome.storage.local.remove(perKeyEntries(id, exchange));
   await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
   await chrome.notifications?.clear(`rotate-${id}`);
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));

@@ -5,6 +5,15 @@ import { formatAgo, formatDate } from '../shared/format.js';
 
 const DAY = 86_400_000;
 
+// After a delete, the reminder to revoke the key on the exchange stays next to
+// the Keys list (the page notice is at the top, often scrolled out of view).
+let revokeNote = null;
+
+function exchangeNames(ctx, keys) {
+  const names = [...new Set(keys.map((k) => ctx.exchanges?.find((x) => x.id === k.exchange)?.name ?? k.exchange))];
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+}
+
 function permissionBadge(k) {
   if (k.disabled) return el('span', { class: 'badge err', text: `Disabled: ${k.disabledReason ?? 'unsafe'}` });
   if (!k.permissions?.verified) return el('span', { class: 'badge warn', text: 'Permissions unverified' });
@@ -25,6 +34,7 @@ export function keysSection(ctx) {
   const del = (k) => async () => {
     if (!confirm(`Delete ${k.label}? Its secret is erased from this browser now. Also delete the key on ${k.exchange} so it cannot be used anywhere.`)) return;
     await ctx.send('deleteKey', { id: k.id });
+    revokeNote = `${k.label} is deleted from Keyfolio. Now delete it on ${exchangeNames(ctx, [k])} too (API management), so it cannot be used anywhere.`;
     ctx.notify('ok', `Deleted ${k.label}. Remember to delete it on the exchange too.`);
     await ctx.reload();
   };
@@ -43,6 +53,11 @@ export function keysSection(ctx) {
       el('thead', {}, el('tr', {}, ['Key', 'Permissions', 'IP restriction', 'Age', 'Last used', 'Last error', ''].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, rows))]
     : [el('p', { class: 'muted', text: 'No keys connected yet.' })];
+  if (revokeNote) {
+    body.unshift(el('div', { class: 'banner warn row', 'data-testid': 'revoke-reminder' },
+      el('span', { text: revokeNote }), el('span', { class: 'spacer' }),
+      el('button', { onclick: () => { revokeNote = null; ctx.notify(null); }, text: 'Done' })));
+  }
   if (due.size) {
     body.unshift(el('p', { class: 'banner warn', 'data-testid': 'rotation-help', text: `Some keys are older than ${rotationDays} days. To rotate: create a new read-only key on the exchange, import it here, then delete the old key here and on the exchange.` }));
   }
@@ -58,6 +73,7 @@ export function keysSection(ctx) {
     el('button', { class: 'danger', 'data-testid': 'delete-all', disabled: !keys.length, onclick: async () => {
       if (!confirm('Delete ALL keys from Keyfolio now? Then revoke them on each exchange as well, especially if you received a suspicious email.')) return;
       await ctx.send('deleteAllKeys');
+      revokeNote = `All keys are deleted from Keyfolio. Now revoke them on ${exchangeNames(ctx, keys)} too (API management), especially after a suspicious email: a copied key works until the exchange revokes it.`;
       ctx.notify('warn', 'All keys deleted from Keyfolio. Now revoke them on each exchange too.');
       await ctx.reload();
     }, text: 'Delete all keys' })));

@@ -59,7 +59,7 @@ function unlockForm(state, actions) {
     onsubmit: (e) => { e.preventDefault(); actions.unlock(input.value); },
   },
   el('div', { class: 'row' }, lockIcon(), el('strong', { text: 'Locked' }),
-    el('span', { class: 'muted', text: 'Amounts below are from the last refresh.' })),
+    el('span', { class: 'muted', text: amountsHidden(state) ? 'Unlock to see your amounts.' : 'Amounts below are from the last refresh.' })),
   el('div', { class: 'row' }, input, el('button', { class: 'primary', type: 'submit', text: 'Unlock' })),
   msg);
 }

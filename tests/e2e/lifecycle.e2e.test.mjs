@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMockExchanges } from './mock/index.mjs';
-import { launchExtension, screenshot } from './harness.mjs';
+import { launchExtension, screenshot, artifactsDir } from './harness.mjs';
 import { PASSPHRASE, send, storage, waitFor } from './fault-table.mjs';
 import { expectedPortfolio } from './expected-portfolio.mjs';
 
@@ -154,7 +154,7 @@ test('locked popup: last totals by default, nothing when the setting is off', as
 
   await setSetting('#set-locked', false);
   await popup.waitForFunction(() => document.querySelector('[data-testid=total]')?.dataset.value === '');
-  await popup.locator('[data-testid=unlock-form]').waitFor();
+  expect(await popup.locator('[data-testid=unlock-form]').textContent()).toContain('Unlock to see your amounts.');
   // Not the total, not an asset, not an exchange: no amount at all on the page.
   const shown = await popup.evaluate(() => document.body.innerText);
   for (const a of snapshot.portfolio.assets) expect({ asset: a.asset, shown: shown.includes(a.value) }).toEqual({ asset: a.asset, shown: false });
@@ -250,6 +250,7 @@ test('delete a key: gone from the vault, the list and the totals', async () => {
   await opts.click(`tr[data-key="${ids.kraken}"] button.danger`);
   expect(await notice(opts)).toMatch(/Deleted Kraken.*delete it on the exchange too/);
   await opts.waitForFunction(() => document.querySelectorAll('[data-testid=keys-table] tbody tr').length === 1);
+  expect(await opts.locator('[data-testid=revoke-reminder]').textContent()).toMatch(/Kraken is deleted from Keyfolio\. Now delete it on Kraken too/);
 
   const local = await inWorker(() => chrome.storage.local.get(null));
   expect(Object.keys(local.vault.records)).toEqual([ids.binance]);
@@ -269,12 +270,17 @@ test('delete a key: gone from the vault, the list and the totals', async () => {
   await opts.click('[data-testid=delete-all]');
   expect(await notice(opts)).toMatch(/All keys deleted from Keyfolio\. Now revoke them on each exchange too\./);
   await opts.locator('#keys p.muted', { hasText: 'No keys connected yet.' }).waitFor();
+  // The reminder also stays next to the (now empty) list, naming the exchange.
+  expect(await opts.locator('[data-testid=revoke-reminder]').textContent()).toMatch(/All keys are deleted from Keyfolio\. Now revoke them on Binance too/);
+  await opts.locator('#keys').scrollIntoViewIfNeeded();
   const emptied = await inWorker(() => chrome.storage.local.get(null));
   expect(emptied.vault.records).toEqual({});
   expect(emptied.keys).toEqual({});
   expect(Object.keys(emptied).filter((k) => /^(holdings|nonce|accounts)\./.test(k))).toEqual([]);
   expect(emptied.snapshot.portfolio.total).toMatch(/^0(\.0+)?$/);
   await screenshot(opts, 'lifecycle-keys-deleted-all');
+  // What the person sees right after the click: the Keys section, not the page top.
+  await opts.screenshot({ path: path.join(artifactsDir, 'lifecycle-keys-deleted-all-viewport.png') });
   await opts.close();
   // The vault itself stays, so a new key is sealed under the same passphrase.
   expect((await send(page, 'status')).vault).toMatchObject({ exists: true, records: 0 });

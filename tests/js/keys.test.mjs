@@ -87,7 +87,7 @@ test('locked: an import is refused before any request to the exchange', async ()
 
 test('a key refused after its first request leaves no per-key entry behind', async () => {
   run.mockImplementationOnce(async (exchange, op, { keyId }) => {
-    await chrome.storage.local.set({ [`nonce.${keyId}`]: 123 });
+    await chrome.storage.local.set({ [`nonce.${keyId}`]: 123, [`rate.kraken.key.${keyId}`]: { tokens: 1 } });
     throw Object.assign(new Error('EAPI:Invalid key'), { kind: 'auth' });
   });
   await expect(keys.addKey({ exchange: 'kraken', label: 'x', credentials: { apiKey: 'k', secret: 's' }, confirmedReadOnly: true }))
@@ -98,7 +98,7 @@ test('a key refused after its first request leaves no per-key entry behind', asy
 test('delete: listing, holdings, nonce, reminder and notification gone; a keyless exchange loses its status', async () => {
   await chrome.storage.local.set({
     keys: { a: listing('a'), b: listing('b'), c: listing('c', { exchange: 'binance' }) },
-    'holdings.a': { balances: [] }, 'nonce.a': 5, 'accounts.a': ['x'], 'holdings.b': { balances: [] },
+    'holdings.a': { balances: [] }, 'nonce.a': 5, 'accounts.a': ['x'], 'rate.kraken.key.a': { tokens: 3 }, 'holdings.b': { balances: [] },
     rotationReminded: { a: 1, b: 2 },
     exchangeStatus: { kraken: { state: 'ok' }, binance: { state: 'ok' } },
   });

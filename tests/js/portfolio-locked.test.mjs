@@ -26,6 +26,7 @@ test.each(['assets', 'exchanges'])('locked and the setting off: no amount in the
   const root = render({ status: locked, settings: { showWhenLocked: false }, tab });
   expect(root.querySelector('[data-testid=total]').dataset.value).toBe('');
   expect(root.textContent).not.toMatch(/\$\d|0\.25|10,000|12,345/);
+  expect(root.querySelector('[data-testid=unlock-form]').textContent).toContain('Unlock to see your amounts.');
 });
 
 test.each(['assets', 'exchanges'])('locked with the default setting, and unlocked: amounts shown in the %s view', (tab) => {
