@@ -208,7 +208,8 @@ test('rotation reminder with the clock moved 200 days forward', async () => {
   }, { timeoutMs: 30000, what: 'rotation notifications' });
   expect(Object.keys(notes).sort()).toEqual([`rotate-${ids.binance}`, `rotate-${ids.kraken}`].sort());
   // The worker still runs on the moved clock (the reminder above came from it).
-  expect(await inWorker(() => Date.now() - globalThis.__keyfolioRealDate.now())).toBe(offset);
+  const drift = await inWorker(() => Date.now() - globalThis.__keyfolioRealDate.now());
+  expect(Math.abs(drift - offset)).toBeLessThan(50); // the two clocks are read a moment apart
   const status = await send(page, 'status');
   expect(status.rotationDue.sort()).toEqual([ids.binance, ids.kraken].sort());
   // 200 idle days also locked the vault on that housekeeping run.
