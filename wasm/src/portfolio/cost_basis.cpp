@@ -294,9 +294,10 @@ class Engine {
       movedLots_.clear();
       for (const Piece& p : moving_) {
         Lot lot{p.amount, p.cost, p.acquiredMs, 0, seq_++, p.costKnown};
-        if (options_.method == Method::Hifo)
-          lot.unitKey =
-              p.costKnown ? unitCostKey(p.cost, p.amount) : std::numeric_limits<__int128>::min();
+        if (options_.method == Method::Hifo)  // a whole lot keeps its key: no division
+          lot.unitKey = !p.costKnown ? std::numeric_limits<__int128>::min()
+                        : p.wholeLot ? p.unitKey
+                                     : unitCostKey(p.cost, p.amount);
         movedLots_.push_back(std::move(lot));
       }
       books_[dst].addAll(movedLots_);

@@ -18,20 +18,7 @@ void LotBook::add(Lot lot) {
     lot.cost = Decimal();  // the pool holds the cost
   }
   if (method_ == Method::Hifo) {
-    std::uint32_t slot;
-    if (free_.empty()) {
-      if (lots_.size() >= UINT32_MAX) throw CoreError(ErrorKind::Overflow, "too many lots");
-      slot = static_cast<std::uint32_t>(lots_.size());
-      lots_.push_back(std::move(lot));
-    } else {
-      slot = free_.back();
-      free_.pop_back();
-      lots_[slot] = std::move(lot);
-    }
-    const auto biased = static_cast<unsigned __int128>(lots_[slot].unitKey) ^
-                        (static_cast<unsigned __int128>(1) << 127);  // keeps the order unsigned
-    heapPush({static_cast<std::uint64_t>(biased >> 64), static_cast<std::uint64_t>(biased),
-              lots_[slot].seq, slot});
+    addHifo(std::move(lot));
     return;
   }
   if (head_ == lots_.size() || lots_.back().acquiredMs <= lot.acquiredMs) {
@@ -46,8 +33,21 @@ void LotBook::add(Lot lot) {
 }
 
 void LotBook::addAll(std::vector<Lot>& lots) {
-  if (lots.size() < 8 || method_ == Method::Hifo) {
+  if (lots.size() < 8) {
     for (auto& lot : lots) add(std::move(lot));
+    return;
+  }
+  if (method_ == Method::Hifo) {
+    lots.erase(
+        std::remove_if(lots.begin(), lots.end(), [](const Lot& l) { return l.amount.sign() <= 0; }),
+        lots.end());
+    // A transfer's lots come in the order they were taken, the reverse of lots_'s.
+    if (std::is_sorted(lots.begin(), lots.end(), takenFirst))
+      std::reverse(lots.begin(), lots.end());
+    else
+      std::sort(lots.begin(), lots.end(),
+                [](const Lot& a, const Lot& b) { return takenFirst(b, a); });
+    mergeSorted(lots);
     return;
   }
   const std::size_t mid = lots_.size();
@@ -69,6 +69,56 @@ void LotBook::addAll(std::vector<Lot>& lots) {
   // Lots already held keep their places before equal dates (inplace_merge is stable).
   std::inplace_merge(begin, middle, lots_.end(),
                      [](const Lot& a, const Lot& b) { return a.acquiredMs < b.acquiredMs; });
+}
+
+void LotBook::addHifo(Lot&& lot) {
+  if (lots_.empty() || takenFirst(lot, lots_.back())) {  // goes last: stays sorted
+    lots_.push_back(std::move(lot));
+    return;
+  }
+  std::uint32_t slot;
+  if (free_.empty()) {
+    if (pending_.size() >= UINT32_MAX) throw CoreError(ErrorKind::Overflow, "too many lots");
+    slot = static_cast<std::uint32_t>(pending_.size());
+    pending_.push_back(std::move(lot));
+  } else {
+    slot = free_.back();
+    free_.pop_back();
+    pending_[slot] = std::move(lot);
+  }
+  heapPush(entryOf(pending_[slot], slot));
+  if (heap_.size() >= 64 && heap_.size() * 4 >= lots_.size()) mergePending();
+}
+
+void LotBook::mergePending() {
+  // Sort the small entries, then gather the lots in that order.
+  std::sort(heap_.begin(), heap_.end(),
+            [](const HeapEntry& a, const HeapEntry& b) { return before(b, a); });
+  batch_.clear();
+  batch_.reserve(heap_.size());
+  for (const auto& h : heap_) batch_.push_back(std::move(pending_[h.slot]));
+  heap_.clear();
+  pending_.clear();
+  free_.clear();
+  mergeSorted(batch_);
+  batch_.clear();
+}
+
+void LotBook::mergeSorted(std::vector<Lot>& batch) {
+  if (batch.empty()) return;
+  const auto after = [](const Lot& a, const Lot& b) { return takenFirst(b, a); };
+  if (lots_.empty() || !after(batch.front(), lots_.back())) {  // all go last: append
+    lots_.insert(lots_.end(), std::make_move_iterator(batch.begin()),
+                 std::make_move_iterator(batch.end()));
+    return;
+  }
+  scratch_.clear();
+  scratch_.reserve(lots_.size() + batch.size());
+  std::merge(std::make_move_iterator(lots_.begin()), std::make_move_iterator(lots_.end()),
+             std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()),
+             std::back_inserter(scratch_), after);
+  lots_.swap(scratch_);
+  scratch_.clear();
 }
 
 void LotBook::heapPush(HeapEntry e) {
@@ -109,10 +159,14 @@ void LotBook::popNext() {
       lots_.pop_back();
       break;
     case Method::Hifo:
+      if (!fromHeap_) {
+        lots_.pop_back();
+        return;
+      }
       free_.push_back(heap_.front().slot);
       heapPop();
-      if (heap_.empty()) {  // nothing held: drop the slots
-        lots_.clear();
+      if (heap_.empty()) {  // nothing pending: drop the slots
+        pending_.clear();
         free_.clear();
       }
       return;

@@ -25,6 +25,7 @@ struct Lot {
   __int128 unitKey = 0;   // HIFO order: cost per unit when acquired (lots_math unitCostKey)
   std::uint64_t seq = 0;  // acquisition order, breaks HIFO ties oldest first
   bool costKnown = true;
+  bool split = false;  // part of it was taken: unitKey no longer derives from amount and cost
 };
 
 // What a disposal or a transfer took from one lot.
@@ -33,6 +34,10 @@ struct Piece {
   Decimal cost;  // meaningful only when costKnown
   std::int64_t acquiredMs = 0;
   bool costKnown = true;
+  // A whole lot never split before: its unitKey is still unitCostKey(cost, amount), so
+  // a transfer moving the piece need not divide again.
+  bool wholeLot = false;
+  __int128 unitKey = 0;  // the lot's, meaningful when wholeLot
 };
 
 class LotBook {
@@ -53,11 +58,8 @@ class LotBook {
   // Calls visit(const Lot&) for every lot still held (in no particular order).
   template <class Visit>
   void forEach(Visit&& visit) const {
-    if (method_ == Method::Hifo) {
-      for (const auto& h : heap_) visit(lots_[h.slot]);
-    } else {
-      for (std::size_t i = head_; i < lots_.size(); ++i) visit(lots_[i]);
-    }
+    for (std::size_t i = head_; i < lots_.size(); ++i) visit(lots_[i]);
+    for (const auto& h : heap_) visit(pending_[h.slot]);
   }
   // Average cost keeps costs in the pool, not in the lots: the cost still held.
   bool pooled() const { return method_ == Method::Average; }
@@ -67,35 +69,62 @@ class LotBook {
   Lot* next();
   void popNext();
 
-  // HIFO keeps lots in slots and a 4-ary heap of small entries (the unit-cost key,
-  // biased to unsigned and split in halves, and the acquisition order for ties, which
-  // are common: one order filled in many trades at one price): sifting moves 32 bytes,
-  // never a lot, and four children share adjacent cache lines.
+  // HIFO keeps most lots in lots_, sorted so that the next to take is at the back:
+  // taking is a pop_back of memory just touched, and a transfer's batch is merged in
+  // one pass. A lot added that would not go last waits in a small 4-ary heap of 32-byte
+  // entries (the unit-cost key, biased to unsigned and split in halves, and the
+  // acquisition order for ties, which are common: one order filled in many trades at
+  // one price) over pending_ slots; the heap is merged into lots_ once it holds a
+  // quarter as many lots, so it stays small and close in cache.
   struct HeapEntry {
     std::uint64_t keyHi, keyLo, seq;
     std::uint32_t slot;
   };
+  static HeapEntry entryOf(const Lot& lot, std::uint32_t slot) {
+    const auto biased = static_cast<unsigned __int128>(lot.unitKey) ^
+                        (static_cast<unsigned __int128>(1) << 127);  // keeps the order unsigned
+    return {static_cast<std::uint64_t>(biased >> 64), static_cast<std::uint64_t>(biased), lot.seq,
+            slot};
+  }
   static bool before(const HeapEntry& a, const HeapEntry& b) {  // a is taken first
     if (a.keyHi != b.keyHi) return a.keyHi > b.keyHi;
     if (a.keyLo != b.keyLo) return a.keyLo > b.keyLo;
     return a.seq < b.seq;  // equal unit costs: oldest first
   }
+  static bool takenFirst(const Lot& a, const Lot& b) {
+    return a.unitKey != b.unitKey ? a.unitKey > b.unitKey : a.seq < b.seq;
+  }
+  void addHifo(Lot&& lot);
+  void mergePending();
+  void mergeSorted(std::vector<Lot>& batch);  // batch sorted taken-last first
   void heapPush(HeapEntry e);
   void heapPop();
 
   Method method_;
   // FIFO/LIFO/average: sorted by acquisition date from head_ on (popped lots before
-  // head_ are compacted away now and then). HIFO: slots, with free_ listing unused ones.
+  // head_ are compacted away now and then). HIFO: sorted taken-last first, head_ == 0.
   std::vector<Lot> lots_;
   std::size_t head_ = 0;
+  // HIFO only: the pending heap, its slots (free_ lists unused ones), merge buffers.
   std::vector<HeapEntry> heap_;
+  std::vector<Lot> pending_;
   std::vector<std::uint32_t> free_;
-  Decimal poolAmount_;  // average cost: amount and total cost of the lots with a known cost
+  std::vector<Lot> batch_, scratch_;
+  bool fromHeap_ = false;  // where next() found the lot
+  Decimal poolAmount_;     // average cost: amount and total cost of the lots with a known cost
   Decimal poolCost_;
 };
 
 inline Lot* LotBook::next() {
-  if (method_ == Method::Hifo) return heap_.empty() ? nullptr : &lots_[heap_.front().slot];
+  if (method_ == Method::Hifo) {
+    if (heap_.empty()) {
+      fromHeap_ = false;
+      return lots_.empty() ? nullptr : &lots_.back();
+    }
+    Lot* top = &pending_[heap_.front().slot];
+    fromHeap_ = lots_.empty() || takenFirst(*top, lots_.back());
+    return fromHeap_ ? top : &lots_.back();
+  }
   if (head_ >= lots_.size()) return nullptr;
   return method_ == Method::Lifo ? &lots_.back() : &lots_[head_];
 }
@@ -106,7 +135,8 @@ Decimal LotBook::take(Decimal amount, OnPiece&& onPiece) {
     Lot* lot = next();
     if (lot == nullptr) break;
     const bool whole = lot->amount <= amount;
-    Piece piece{whole ? lot->amount : amount, Decimal(), lot->acquiredMs, lot->costKnown};
+    Piece piece{whole ? lot->amount : amount, Decimal(),   lot->acquiredMs, lot->costKnown,
+                whole && !lot->split,         lot->unitKey};
     if (lot->costKnown) {
       if (method_ == Method::Average) {
         piece.cost = proRata(poolCost_, piece.amount, poolAmount_);
@@ -123,6 +153,7 @@ Decimal LotBook::take(Decimal amount, OnPiece&& onPiece) {
       // A partial take leaves the unit cost, hence the HIFO key, as it was.
       lot->amount -= piece.amount;
       if (lot->costKnown && method_ != Method::Average) lot->cost -= piece.cost;
+      lot->split = true;
     }
     onPiece(static_cast<const Piece&>(piece));
   }
