@@ -245,7 +245,7 @@ function buildEventsSection() {
 function refreshFilterOptions() {
   const exchanges = Object.keys(page.summary.byExchange).sort();
   const current = page.filter.exchange;
-  slots.exchangeFilter.replaceChildren(el('option', { value: '', text: 'All' }), exchanges.map((x) => el('option', { value: x, text: x, selected: x === current })));
+  slots.exchangeFilter.replaceChildren(el('option', { value: '', text: 'All' }), ...exchanges.map((x) => el('option', { value: x, text: x, selected: x === current })));
   const assets = new Set();
   for (const e of page.events) for (const a of [e.asset, e.base, e.quote]) if (a) assets.add(a);
   slots.assetList.replaceChildren(...[...assets].sort().map((a) => el('option', { value: a })));

@@ -117,6 +117,11 @@ test('the events table filters, searches and virtualizes', async () => {
   await page.getByTestId('filter-kind').selectOption('deposit');
   await expect(page.getByTestId('shown-count').textContent()).resolves.toMatch(/^[1-9]\d* of /);
   await page.getByTestId('filter-kind').selectOption('');
+  // One option per exchange with stored history, after "All".
+  await expect(page.getByTestId('filter-exchange').locator('option').allTextContents()).resolves.toEqual(['All', 'binance']);
+  await page.getByTestId('filter-exchange').selectOption('binance');
+  await expect(page.getByTestId('shown-count').textContent()).resolves.toMatch(/^([\d,]+) of \1 events/);
+  await page.getByTestId('filter-exchange').selectOption('');
   await page.getByTestId('filter-text').fill('ARDRBTC');
   await expect(page.getByTestId('shown-count').textContent()).resolves.toMatch(/^1 of /);
   await page.getByTestId('filter-text').fill('');
