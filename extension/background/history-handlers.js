@@ -9,7 +9,7 @@ import { historicalPrices, DAY_MS } from './historical-prices.js';
 import { listKeys } from './keys.js';
 import { getSettings } from './settings.js';
 import { getLocal, setLocal } from './storage.js';
-import { touch } from './vault-session.js';
+import { touch, vaultState } from './vault-session.js';
 
 // Only one service-worker instance runs at a time, so a sync in flight is known
 // here; after the worker was stopped this is null and a new request resumes from
@@ -123,6 +123,11 @@ async function exportReport({ kind, taxYear, bom = false } = {}) {
   const nowMs = Date.now();
   let input;
   if (kind === 'balances_csv' || kind === 'balances_json') {
+    // "Show the last totals while locked" off: the amounts stay hidden in files too.
+    const vault = await vaultState();
+    if (vault.exists && !vault.unlocked && (await getSettings()).showWhenLocked === false) {
+      throw Object.assign(new Error('Unlock Keyfolio to export your balances.'), { kind: 'locked' });
+    }
     const snapshot = await getLocal('snapshot', null);
     if (!snapshot?.portfolio) throw Object.assign(new Error('No balances yet: refresh first.'), { kind: 'invalid_input' });
     input = { snapshot: snapshot.portfolio, holdings: snapshot.demo ? [] : await allHoldings() };

@@ -67,8 +67,13 @@ function unlockForm(state, actions) {
 // Privacy mode, or locked with "show the last totals while locked" off: every
 // amount (total, assets, exchanges) is hidden, not only the total.
 function amountsHidden(state) {
-  const hideWhileLocked = state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false;
-  return !!(state.settings?.privacy || hideWhileLocked);
+  return !!(state.settings?.privacy || hiddenWhileLocked(state));
+}
+
+// Locked with the totals setting off: no amount leaves either, not even as a file
+// (privacy mode only keeps them off the screen, so its export stays).
+function hiddenWhileLocked(state) {
+  return !!(state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false);
 }
 
 function totalSection(state) {
@@ -166,7 +171,7 @@ function footer(state, actions) {
     el('button', { class: 'icon', 'data-testid': 'refresh', onclick: actions.refresh, disabled: state.refreshing, 'aria-label': 'Refresh now', text: state.refreshing ? 'Refreshing…' : '↻ Refresh' }),
     state.surface === 'popup' ? el('button', { class: 'icon', 'data-testid': 'open-sidepanel', onclick: actions.openSidePanel, text: 'Side panel' }) : null,
     el('button', { class: 'icon', 'data-testid': 'open-history', onclick: () => chrome.tabs.create({ url: chrome.runtime.getURL('history/history.html') }), text: 'History' }),
-    snap ? el('button', { class: 'icon', 'data-testid': 'export-balances', title: 'Export balances as CSV', onclick: exportBalances, text: '⤓ CSV' }) : null,
+    snap && !hiddenWhileLocked(state) ? el('button', { class: 'icon', 'data-testid': 'export-balances', title: 'Export balances as CSV', onclick: exportBalances, text: '⤓ CSV' }) : null,
     el('button', { class: 'icon', 'data-testid': 'open-options', onclick: actions.openOptions, text: 'Settings' }));
 }
 

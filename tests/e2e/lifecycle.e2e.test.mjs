@@ -163,7 +163,11 @@ test('locked popup: last totals by default, nothing when the setting is off', as
   // Shares (percentages) stay, as in privacy mode; amounts do not.
   expect(await popup.locator('[data-exchange] .num:not(.kf-share)').allTextContents()).not.toContainEqual(expect.stringMatching(/\d/));
   await screenshot(popup, 'lifecycle-popup-locked-hidden');
+  // Nor as a file: no quick export in the popup, and the worker refuses a balances export.
+  expect(await popup.locator('[data-testid=export-balances]').count()).toBe(0);
+  await expect(send(page, 'exportReport', { kind: 'balances_csv' })).rejects.toMatchObject({ kind: 'locked' });
   await setSetting('#set-locked', true);
+  expect((await send(page, 'exportReport', { kind: 'balances_csv' })).content).toContain(snapshot.portfolio.assets[0].asset);
   await popup.waitForFunction((t) => document.querySelector('[data-testid=total]')?.dataset.value === t, snapshot.portfolio.total);
   await popup.close();
 }, 120000);

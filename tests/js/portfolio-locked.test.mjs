@@ -37,3 +37,12 @@ test.each(['assets', 'exchanges'])('locked with the default setting, and unlocke
   const unlockedOff = render({ status: { ...locked, vault: { exists: true, unlocked: true } }, settings: { showWhenLocked: false }, tab });
   expect(unlockedOff.textContent).toMatch(/\$12,345\.67/);
 });
+
+test('the quick balances export is offered unless the amounts are hidden by the lock', () => {
+  const button = (state) => render(state).querySelector('[data-testid=export-balances]');
+  expect(button({ status: locked, settings: { showWhenLocked: false } })).toBeNull();
+  expect(button({ status: locked, settings: {} })).not.toBeNull();
+  expect(button({ status: { ...locked, vault: { exists: true, unlocked: true } }, settings: { showWhenLocked: false } })).not.toBeNull();
+  // Privacy mode keeps amounts off the screen; a file the person asks for is still theirs.
+  expect(button({ status: locked, settings: { privacy: true } })).not.toBeNull();
+});
