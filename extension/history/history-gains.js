@@ -2,7 +2,7 @@
 // could not be valued (missing acquisitions, unpriced events, assets without a
 // price series), listed by name, never counted as zero.
 import { el } from '../shared/portfolio-view.js';
-import { formatMoney, formatAmount, formatDate, formatSignedMoney } from '../shared/format.js';
+import { formatMoney, formatAmount, formatDate, formatSignedMoney, countOf } from '../shared/format.js';
 
 export const METHOD_NAMES = { fifo: 'FIFO', lifo: 'LIFO', hifo: 'HIFO', average: 'Average cost' };
 const LIST_LIMIT = 200;
@@ -67,7 +67,7 @@ export function gainsProblems(report, { privacy = false } = {}) {
   const missing = report.disposals.filter((d) => d.missingAcquisition);
   if (missing.length) {
     out.push(el('details', { class: 'kf-problem', 'data-testid': 'missing-acquisitions', open: missing.length <= 20 },
-      el('summary', { text: `${missing.length} disposal(s) without a known acquisition: their cost basis is unknown` }),
+      el('summary', { text: `${countOf(missing.length, 'disposal')} without a known acquisition: their cost basis is unknown` }),
       el('p', { class: 'muted small', text: 'Usually coins that arrived by a deposit from a wallet or exchange Keyfolio does not see, or trades older than the history it could fetch. Their gains are left out of the totals above.' }),
       table(['Date', 'Exchange', 'Asset', 'Amount', 'Proceeds', 'Trade'], limited(missing, (d) => el('tr', {},
         el('td', { text: formatDate(d.disposedMs) }), el('td', { text: d.exchange }), el('td', { text: d.asset }),
@@ -99,7 +99,7 @@ export function priceSources(report) {
 export function disposalsTable(report, { privacy = false } = {}) {
   const c = report.currency;
   const list = report.disposals;
-  return el('details', { 'data-testid': 'disposals' }, el('summary', { text: `All ${list.length} disposal(s)` }),
+  return el('details', { 'data-testid': 'disposals' }, el('summary', { text: `All ${countOf(list.length, 'disposal')}` }),
     table(['Disposed', 'Acquired', 'Asset', 'Amount', 'Proceeds', 'Cost basis', 'Gain', 'Term'], limited(list, (d) => el('tr', {},
       el('td', { text: formatDate(d.disposedMs) }),
       el('td', { text: d.missingAcquisition ? 'unknown' : d.acquiredMs === null ? 'various' : `${formatDate(d.acquiredMs)}${d.lots > 1 ? ` (+${d.lots - 1} lots)` : ''}` }),

@@ -5,7 +5,7 @@
 // progress updates arrive.
 import { send } from '../shared/messaging.js';
 import { el } from '../shared/portfolio-view.js';
-import { formatMoney, formatAmount, formatDate, formatAgo, HIDDEN } from '../shared/format.js';
+import { formatMoney, formatAmount, formatDate, formatAgo, countOf, HIDDEN } from '../shared/format.js';
 import { lineChart, donutChart, seriesInRange } from '../shared/charts.js';
 import { EXPORTS, exportAndDownload } from '../shared/downloads.js';
 import { allEvents } from '../background/history-db.js';
@@ -169,7 +169,7 @@ function drawGains() {
       el('a', { class: 'button', 'data-testid': 'open-report', href: `../report/report.html?year=${page.year}`, target: '_blank', text: 'Printable report' })),
     page.gainsError ? el('p', { class: 'banner err', role: 'alert', text: page.gainsError }) : null,
     g ? [
-      el('p', { class: 'muted small', text: `${g.taxYear ?? 'All years'} · ${METHOD_NAMES[g.method] ?? g.method} · ${g.currency} · dates in UTC · ${g.summary.totals.records} disposal(s) counted${g.summary.totals.incompleteRecords ? `, ${g.summary.totals.incompleteRecords} left out as incomplete` : ''}` }),
+      el('p', { class: 'muted small', text: `${g.taxYear ?? 'All years'} · ${METHOD_NAMES[g.method] ?? g.method} · ${g.currency} · dates in UTC · ${countOf(g.summary.totals.records, 'disposal')} counted${g.summary.totals.incompleteRecords ? `, ${g.summary.totals.incompleteRecords} left out as incomplete` : ''}` }),
       gainsSummary(g, { privacy }),
       g.summary.byAsset.length ? gainsByAsset(g, { privacy }) : el('p', { class: 'muted', text: 'No disposals in this year.' }),
       gainsProblems(g, { privacy }),

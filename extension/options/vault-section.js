@@ -1,5 +1,6 @@
 // Passphrase: set it the first time, unlock, lock, change it; encrypted backup export and import.
 import { el } from '../shared/portfolio-view.js';
+import { countOf } from '../shared/format.js';
 
 const MIN_LENGTH = 10;
 
@@ -54,7 +55,7 @@ export function vaultSection(ctx) {
   } else {
     body.push(
       el('div', { class: 'row' }, el('span', { class: 'badge ok', text: 'Unlocked' }),
-        el('span', { class: 'muted', text: `${vault.records} sealed secret(s). Locks itself after ${ctx.status.settings.autoLockMinutes} minutes idle and when the browser closes.` }),
+        el('span', { class: 'muted', text: `${countOf(vault.records, 'sealed secret')}. Locks itself after ${ctx.status.settings.autoLockMinutes} minutes idle and when the browser closes.` }),
         el('span', { class: 'spacer' }),
         el('button', { 'data-testid': 'lock', onclick: async () => { await ctx.send('lock'); await ctx.reload(); }, text: 'Lock now' })),
       el('details', {}, el('summary', { text: 'Change passphrase' }),
@@ -82,7 +83,7 @@ export function vaultSection(ctx) {
         const file = f.get('backup-file');
         if (!file || !file.size) throw new Error('Choose a backup file.');
         const { imported } = await ctx.send('importVault', { file: await file.text(), passphrase: f.get('backup-pass') });
-        return `Restored ${imported.length} sealed secret(s). Reconnect the keys' labels in the Keys section if needed.`;
+        return `Restored ${countOf(imported.length, 'sealed secret')}. Reconnect the keys' labels in the Keys section if needed.`;
       }) },
       field('backup-file', 'Backup file', { type: 'file', accept: '.json,application/json', required: true }),
       field('backup-pass', 'Passphrase of the backup', { type: 'password', autocomplete: 'off', required: true }),

@@ -2,7 +2,7 @@
 // gains of the chosen tax year. Print CSS (report.css) makes "Save as PDF" clean.
 import { send } from '../shared/messaging.js';
 import { el } from '../shared/portfolio-view.js';
-import { formatMoney, formatAmount, formatPercent, formatDate, HIDDEN } from '../shared/format.js';
+import { formatMoney, formatAmount, formatPercent, formatDate, countOf, HIDDEN } from '../shared/format.js';
 import { lineChart, donutChart, seriesInRange } from '../shared/charts.js';
 import { METHOD_NAMES, gainsSummary, gainsByAsset } from '../history/history-gains.js';
 
@@ -27,12 +27,12 @@ function gainsPart(g, privacy) {
   if (g.error) return el('p', { class: 'banner err', text: g.error });
   const missing = g.disposals.filter((d) => d.missingAcquisition).length;
   const notes = [
-    missing ? `${missing} disposal(s) have no known acquisition: their cost basis is unknown and they are left out of the totals.` : null,
+    missing ? `${countOf(missing, 'disposal')} ${missing === 1 ? 'has' : 'have'} no known acquisition: their cost basis is unknown and they are left out of the totals.` : null,
     g.unpricedEvents.length ? `${g.unpricedEvents.length} event(s) had no price in ${g.currency}: their values are unknown.` : null,
     g.priceMissing?.length ? `No complete price history for ${g.priceMissing.map((m) => m.asset).join(', ')}.` : null,
   ].filter(Boolean);
   return [
-    el('p', { class: 'muted small', text: `${METHOD_NAMES[g.method] ?? g.method} · long term after ${g.holdingPeriodDays} days · ${g.currency} · dates in UTC · ${g.summary.totals.records} disposal(s)` }),
+    el('p', { class: 'muted small', text: `${METHOD_NAMES[g.method] ?? g.method} · long term after ${g.holdingPeriodDays} days · ${g.currency} · dates in UTC · ${countOf(g.summary.totals.records, 'disposal')}` }),
     gainsSummary(g, { privacy }),
     g.summary.byAsset.length ? gainsByAsset(g, { privacy }) : el('p', { class: 'muted', text: 'No disposals in this year.' }),
     notes.length ? el('ul', { class: 'report-notes', 'data-testid': 'report-notes' }, notes.map((n) => el('li', { text: n }))) : null,

@@ -50,3 +50,8 @@ export function formatAgo(ms, now = Date.now()) {
 export function formatDate(ms) {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
 }
+
+// "1 key", "2 keys", "1,250 disposals": a count with its noun.
+export function countOf(n, one, many = `${one}s`) {
+  return `${formatAmount(n)} ${Number(n) === 1 ? one : many}`;
+}

@@ -1,6 +1,6 @@
 // Draws the portfolio; the popup and the side panel share it. Pure DOM, no
 // framework; text is always set with textContent so exchange-supplied strings stay inert.
-import { formatMoney, formatAmount, formatPercent, formatSignedMoney, formatAgo, HIDDEN } from './format.js';
+import { formatMoney, formatAmount, formatPercent, formatSignedMoney, formatAgo, countOf, HIDDEN } from './format.js';
 import { exportAndDownload } from './downloads.js';
 
 export function el(tag, attrs = {}, ...children) {
@@ -179,7 +179,7 @@ function notices(state) {
   const out = [];
   if (state.error) out.push(el('p', { class: 'banner err', role: 'alert', text: state.error }));
   if (state.status?.rotationDue?.length) {
-    out.push(el('p', { class: 'banner warn', 'data-testid': 'rotation-due', text: `${state.status.rotationDue.length} key(s) due for rotation: see Settings → Keys.` }));
+    out.push(el('p', { class: 'banner warn', 'data-testid': 'rotation-due', text: `${countOf(state.status.rotationDue.length, 'key')} due for rotation: see Settings → Keys.` }));
   }
   if (state.snapshot?.demo) {
     out.push(el('p', { class: 'banner warn', text: 'This is a demo portfolio. Connect a read-only key in Settings to see yours.' }));

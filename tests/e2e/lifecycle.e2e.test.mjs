@@ -222,7 +222,7 @@ test('rotation reminder with the clock moved 200 days forward', async () => {
   const popup = await ext.open('popup/popup.html', POPUP);
   const mark = popup.locator('[data-testid=rotation-due]');
   await mark.waitFor();
-  expect(await mark.textContent()).toMatch(/2 key\(s\) due for rotation/);
+  expect(await mark.textContent()).toMatch(/2 keys due for rotation/);
   await screenshot(popup, 'lifecycle-popup-rotation');
   await popup.close();
 

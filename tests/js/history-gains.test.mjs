@@ -31,7 +31,7 @@ test('an asset whose every disposal is incomplete shows unknown sums, never $0.0
 test('missing acquisitions, unpriced events and assets without prices are all listed', () => {
   const root = document.createElement('div');
   root.append(...gainsProblems(report));
-  expect(root.querySelector('[data-testid=missing-acquisitions] summary').textContent).toMatch(/^1 disposal\(s\) without a known acquisition/);
+  expect(root.querySelector('[data-testid=missing-acquisitions] summary').textContent).toMatch(/^1 disposal without a known acquisition/);
   expect(root.querySelector('[data-testid=missing-acquisitions] td.mono').textContent).toBe('<b>7</b>');
   expect(root.querySelector('b')).toBeNull();
   expect(root.querySelector('[data-testid=unpriced-events]').textContent).toContain('ARDR');
