@@ -83,9 +83,10 @@ TEST(ExtrasCost, CoinbasePrivateOnePublicThree) {
   EXPECT_EQ(costOf("coinbase", "trades"), 1);
   EXPECT_EQ(costOf("coinbase", "deposits", {{"account_id", "abc-1"}}), 1);
   EXPECT_EQ(costOf("coinbase", "withdrawals", {{"account_id", "abc-1"}}), 1);
-  EXPECT_EQ(costOf("coinbase", "serverTime"), 3);
-  EXPECT_EQ(costOf("coinbase", "tickers"), 3);
-  EXPECT_EQ(costOf("coinbase", "candles", {{"product_id", "BTC-USD"}}), 3);
+  // Public calls have their own bucket of 10 a second (publicRateLimit).
+  EXPECT_EQ(costOf("coinbase", "serverTime"), 1);
+  EXPECT_EQ(costOf("coinbase", "tickers"), 1);
+  EXPECT_EQ(costOf("coinbase", "candles", {{"product_id", "BTC-USD"}}), 1);
 }
 
 TEST(ExtrasCost, CostNeverExceedsTheBucket) {

@@ -24,7 +24,8 @@
 //
 // Rate limit: Advanced Trade private REST allows 30 requests a second per user, public
 // 10 a second per IP (exchange-apis.md §3.1, UNCERTAIN secondary source): a bucket of 30
-// refilled at 30/s; private calls cost 1, public calls 3 so they stay at 10 a second.
+// refilled at 30/s for private calls and one of 10 at 10/s for public ones (info()'s
+// publicRateLimit); every call costs 1.
 // The App v2 transactions list allows 10,000 an hour per key, far above what a sync
 // sends, so it costs 1.
 #include <algorithm>
@@ -82,18 +83,15 @@ std::string bearerToken(std::string_view method, std::string_view path, const Re
                   "secret: Coinbase CDP keys are ECDSA P-256 (EC PRIVATE KEY) or Ed25519, not RSA");
 }
 
-constexpr int64_t kPublicCost = 3;
-
 HttpRequest get(std::string path, const QueryString& query) {
   std::string url = "https://" + std::string(kHost) + path;
   if (!query.empty()) url += "?" + query.str();
-  return {"GET", std::move(url), {}, "", kPublicCost};
+  return {"GET", std::move(url), {}, "", 1};
 }
 
 HttpRequest privateGet(const std::string& path, const QueryString& query,
                        const RequestContext& ctx) {
   HttpRequest req = get(path, query);
-  req.cost = 1;
   req.headers.emplace_back("Authorization", "Bearer " + bearerToken("GET", path, ctx));
   return req;
 }
