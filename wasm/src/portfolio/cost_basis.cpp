@@ -276,9 +276,23 @@ class Engine {
       const Decimal& deposited = ledger_.events[rec.matchedDeposit].amount;
       arriving = deposited < total ? deposited : total;
     }
-    moving_.clear();
-    const Decimal notMoved =
-        books_[src].take(arriving, [&](const Piece& p) { moving_.push_back(p); });
+    // The book the lots go to, found first: taking hands its pieces straight to it.
+    const std::uint32_t dst = rec.matchedDeposit != kUnmatched && arriving.sign() > 0
+                                  ? bookId(ledger_.events[rec.matchedDeposit].exchange, e.base)
+                                  : kUnmatched;
+    movedLots_.clear();
+    const Decimal notMoved = books_[src].take(arriving, [&](const Piece& p) {
+      Lot& lot = movedLots_.emplace_back();
+      lot.amount = p.amount;
+      lot.cost = p.cost;
+      lot.acquiredMs = p.acquiredMs;
+      lot.seq = seq_++;
+      lot.costKnown = p.costKnown;
+      if (options_.method == Method::Hifo)  // a whole lot keeps its key: no division
+        lot.unitKey = !p.costKnown ? std::numeric_limits<__int128>::min()
+                      : p.wholeLot ? p.unitKey
+                                   : unitCostKey(p.cost, p.amount);
+    });
     rec.moved = arriving - notMoved;
     rec.missing = notMoved;
     const Decimal notRemoved = books_[src].take(total - arriving, [&](const Piece& p) {
@@ -289,19 +303,7 @@ class Engine {
         rec.removedCostKnown = false;
     });
     rec.missing += notRemoved;
-    if (!moving_.empty()) {
-      const std::uint32_t dst = bookId(ledger_.events[rec.matchedDeposit].exchange, e.base);
-      movedLots_.clear();
-      for (const Piece& p : moving_) {
-        Lot lot{p.amount, p.cost, p.acquiredMs, 0, seq_++, p.costKnown};
-        if (options_.method == Method::Hifo)  // a whole lot keeps its key: no division
-          lot.unitKey = !p.costKnown ? std::numeric_limits<__int128>::min()
-                        : p.wholeLot ? p.unitKey
-                                     : unitCostKey(p.cost, p.amount);
-        movedLots_.push_back(std::move(lot));
-      }
-      books_[dst].addAll(movedLots_);
-    }
+    if (!movedLots_.empty()) books_[dst].addAll(movedLots_);
     sink_.withdrawal(rec);
   }
 
@@ -348,7 +350,6 @@ class Engine {
   std::vector<LotBook> books_;
   std::vector<NameId> bookAssets_;
   std::vector<AcquiredTotal> acquired_;  // indexed by asset id
-  std::vector<Piece> moving_;
   std::vector<Lot> movedLots_;
   std::uint64_t seq_ = 0;
 };

@@ -41,12 +41,9 @@ void LotBook::addAll(std::vector<Lot>& lots) {
     lots.erase(
         std::remove_if(lots.begin(), lots.end(), [](const Lot& l) { return l.amount.sign() <= 0; }),
         lots.end());
-    // A transfer's lots come in the order they were taken, the reverse of lots_'s.
-    if (std::is_sorted(lots.begin(), lots.end(), takenFirst))
-      std::reverse(lots.begin(), lots.end());
-    else
-      std::sort(lots.begin(), lots.end(),
-                [](const Lot& a, const Lot& b) { return takenFirst(b, a); });
+    // A transfer's lots come in the order they were taken: already sorted.
+    if (!std::is_sorted(lots.begin(), lots.end(), takenFirst))
+      std::sort(lots.begin(), lots.end(), takenFirst);
     mergeSorted(lots);
     return;
   }
@@ -92,8 +89,7 @@ void LotBook::addHifo(Lot&& lot) {
 
 void LotBook::mergePending() {
   // Sort the small entries, then gather the lots in that order.
-  std::sort(heap_.begin(), heap_.end(),
-            [](const HeapEntry& a, const HeapEntry& b) { return before(b, a); });
+  std::sort(heap_.begin(), heap_.end(), before);
   batch_.clear();
   batch_.reserve(heap_.size());
   for (const auto& h : heap_) batch_.push_back(std::move(pending_[h.slot]));
@@ -105,20 +101,14 @@ void LotBook::mergePending() {
 }
 
 void LotBook::mergeSorted(std::vector<Lot>& batch) {
-  if (batch.empty()) return;
-  const auto after = [](const Lot& a, const Lot& b) { return takenFirst(b, a); };
-  if (lots_.empty() || !after(batch.front(), lots_.back())) {  // all go last: append
-    lots_.insert(lots_.end(), std::make_move_iterator(batch.begin()),
-                 std::make_move_iterator(batch.end()));
-    return;
+  // Backwards, in place: the lots taken after all of the batch stay where they are, and
+  // each lot moves once (a Lot is over 64 bytes: every move is a memcpy call in wasm).
+  std::size_t i = lots_.size(), out = lots_.size() + batch.size();
+  lots_.resize(out);
+  for (auto& lot : batch) {
+    while (i > 0 && takenFirst(lots_[i - 1], lot)) lots_[--out] = std::move(lots_[--i]);
+    lots_[--out] = std::move(lot);
   }
-  scratch_.clear();
-  scratch_.reserve(lots_.size() + batch.size());
-  std::merge(std::make_move_iterator(lots_.begin()), std::make_move_iterator(lots_.end()),
-             std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()),
-             std::back_inserter(scratch_), after);
-  lots_.swap(scratch_);
-  scratch_.clear();
 }
 
 void LotBook::heapPush(HeapEntry e) {

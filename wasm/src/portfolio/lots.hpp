@@ -96,7 +96,7 @@ class LotBook {
   }
   void addHifo(Lot&& lot);
   void mergePending();
-  void mergeSorted(std::vector<Lot>& batch);  // batch sorted taken-last first
+  void mergeSorted(std::vector<Lot>& batch);  // batch sorted taken first first
   void heapPush(HeapEntry e);
   void heapPop();
 
@@ -105,11 +105,11 @@ class LotBook {
   // head_ are compacted away now and then). HIFO: sorted taken-last first, head_ == 0.
   std::vector<Lot> lots_;
   std::size_t head_ = 0;
-  // HIFO only: the pending heap, its slots (free_ lists unused ones), merge buffers.
+  // HIFO only: the pending heap, its slots (free_ lists unused ones), a merge buffer.
   std::vector<HeapEntry> heap_;
   std::vector<Lot> pending_;
   std::vector<std::uint32_t> free_;
-  std::vector<Lot> batch_, scratch_;
+  std::vector<Lot> batch_;
   bool fromHeap_ = false;  // where next() found the lot
   Decimal poolAmount_;     // average cost: amount and total cost of the lots with a known cost
   Decimal poolCost_;
