@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <cryptopp/misc.h>
+
 #include "model/json_scan.hpp"
 #include "model/json_writer.hpp"
 
@@ -113,7 +115,17 @@ std::string nonceOf(JsonScanner& s) {
   }
 }
 
+void wipe(std::string& text) {
+  if (!text.empty())
+    CryptoPP::SecureWipeBuffer(reinterpret_cast<CryptoPP::byte*>(text.data()), text.size());
+}
+
 }  // namespace
+
+RequestInput::~RequestInput() {
+  wipe(context.credentials.secret);
+  wipe(context.credentials.passphrase);
+}
 
 std::optional<RequestInput> scanRequestInput(std::string_view text) {
   try {
@@ -167,12 +179,26 @@ std::optional<RequestInput> scanRequestInput(std::string_view text) {
 }
 
 std::string requestText(const exchanges::HttpRequest& request) {
-  std::map<std::string_view, std::string_view> headers;  // sorted, last value wins
-  for (const auto& [name, value] : request.headers) headers[name] = value;
-  JsonWriter w(128 + request.url.size() + request.body.size() + 64 * headers.size());
+  // Header names in strictly increasing order (what the exchanges build) are written as
+  // they are; otherwise sorted, the last value of a repeated name winning, as in nlohmann.
+  const auto& list = request.headers;
+  bool sorted = true;
+  size_t size = 64 + request.url.size() + request.body.size();
+  for (size_t i = 0; i < list.size(); ++i) {
+    size += list[i].first.size() + list[i].second.size() + 8;
+    if (i > 0 && !(std::string_view(list[i - 1].first) < std::string_view(list[i].first)))
+      sorted = false;
+  }
+  JsonWriter w(size);
   w.beginObject().key("body").string(request.body).key("cost").integer(request.cost);
   w.key("headers").beginObject();
-  for (const auto& [name, value] : headers) w.escapedKey(name).string(value);
+  if (sorted) {
+    for (const auto& [name, value] : list) w.escapedKey(name).string(value);
+  } else {
+    std::map<std::string_view, std::string_view> headers;
+    for (const auto& [name, value] : list) headers[name] = value;
+    for (const auto& [name, value] : headers) w.escapedKey(name).string(value);
+  }
   w.endObject();
   w.key("method").string(request.method).key("ok").boolean(true).key("url").string(request.url);
   w.endObject();

@@ -17,6 +17,11 @@ struct RequestInput {
   std::string exchange;
   std::string operation;
   exchanges::RequestContext context;
+
+  RequestInput() = default;
+  RequestInput(RequestInput&&) = default;  // leaves the source's strings empty
+  RequestInput& operator=(RequestInput&&) = default;
+  ~RequestInput();  // wipes the secret and passphrase read from the input
 };
 
 std::optional<RequestInput> scanRequestInput(std::string_view text);

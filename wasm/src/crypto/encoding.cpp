@@ -1,5 +1,7 @@
 #include "crypto/encoding.hpp"
 
+#include <cstdint>
+
 #include "core/error.hpp"
 
 namespace kf::crypto {
@@ -12,25 +14,53 @@ namespace {
 constexpr char kStd[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char kUrl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-std::string encode64(std::string_view bytes, const char* alphabet, bool pad) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const uint32_t v = (uint32_t{p[i]} << 16) | (uint32_t{p[i + 1]} << 8) | p[i + 2];
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += alphabet[v & 63];
+// Character to 6-bit value, -1 outside the alphabet; built at compile time.
+struct DecodeTable {
+  int8_t value[256] = {};
+  constexpr explicit DecodeTable(const char* alphabet) {
+    for (auto& v : value) v = -1;
+    for (int i = 0; i < 64; ++i)
+      value[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
   }
-  const size_t rest = bytes.size() - i;
+};
+constexpr DecodeTable kStdValues(kStd);
+constexpr DecodeTable kUrlValues(kUrl);
+
+// RFC 3986's unreserved characters: A-Z a-z 0-9 - . _ ~
+struct UnreservedTable {
+  bool unreserved[256] = {};
+  constexpr UnreservedTable() {
+    for (int c = 0; c < 256; ++c)
+      unreserved[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~';
+  }
+};
+constexpr UnreservedTable kUnreserved;
+
+// Outputs are sized once and written through a pointer (appending char by char costs
+// more than the encoding).
+std::string encode64(std::string_view bytes, const char* alphabet, bool pad) {
+  const size_t full = bytes.size() / 3, rest = bytes.size() % 3;
+  const size_t size = full * 4 + (rest == 0 ? 0 : pad ? 4 : rest + 1);
+  std::string out(size, '\0');
+  char* o = out.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < full; ++i, p += 3, o += 4) {
+    const uint32_t v = (uint32_t{p[0]} << 16) | (uint32_t{p[1]} << 8) | p[2];
+    o[0] = alphabet[v >> 18];
+    o[1] = alphabet[(v >> 12) & 63];
+    o[2] = alphabet[(v >> 6) & 63];
+    o[3] = alphabet[v & 63];
+  }
   if (rest > 0) {
-    const uint32_t v = (uint32_t{p[i]} << 16) | (rest == 2 ? uint32_t{p[i + 1]} << 8 : 0);
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    if (rest == 2) out += alphabet[(v >> 6) & 63];
-    if (pad) out.append(rest == 1 ? 2 : 1, '=');
+    const uint32_t v = (uint32_t{p[0]} << 16) | (rest == 2 ? uint32_t{p[1]} << 8 : 0);
+    o[0] = alphabet[v >> 18];
+    o[1] = alphabet[(v >> 12) & 63];
+    if (rest == 2) o[2] = alphabet[(v >> 6) & 63];
+    if (pad) {
+      if (rest == 1) o[2] = '=';
+      o[3] = '=';
+    }
   }
   return out;
 }
@@ -38,24 +68,20 @@ std::string encode64(std::string_view bytes, const char* alphabet, bool pad) {
 // Canonical decoding of `text` (no padding in it): every character in the alphabet,
 // no dangling single character, and the unused low bits of the last group zero, so
 // exactly one text decodes to given bytes.
-std::optional<std::string> decode64(std::string_view text, const char* alphabet) {
-  int8_t value[256];
-  for (auto& v : value) v = -1;
-  for (int i = 0; i < 64; ++i)
-    value[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
+std::optional<std::string> decode64(std::string_view text, const DecodeTable& table) {
   if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3 + 2);
+  std::string out(text.size() / 4 * 3 + (text.size() % 4 == 0 ? 0 : text.size() % 4 - 1), '\0');
+  char* o = out.data();
   uint32_t acc = 0;
   int bits = 0;
   for (const char c : text) {
-    const int v = value[static_cast<unsigned char>(c)];
+    const int v = table.value[static_cast<unsigned char>(c)];
     if (v < 0) return std::nullopt;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
+      *o++ = static_cast<char>((acc >> bits) & 0xFF);
     }
   }
   if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-zero pad bits
@@ -89,12 +115,12 @@ std::optional<std::string> base64Decode(std::string_view text) {
   // count is then the one the length needs); any other '=' fails as outside the alphabet.
   size_t pad = 0;
   while (pad < 2 && pad < text.size() && text[text.size() - 1 - pad] == '=') ++pad;
-  return decode64(text.substr(0, text.size() - pad), kStd);
+  return decode64(text.substr(0, text.size() - pad), kStdValues);
 }
 
 std::optional<std::string> base64UrlDecode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  return decode64(text, kUrl);
+  return decode64(text, kUrlValues);
 }
 
 std::optional<std::string> hexDecode(std::string_view text) {
@@ -122,18 +148,20 @@ std::string base64DecodeField(std::string_view text, std::string_view field) {
 
 std::string percentEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
+  size_t escaped = 0;
+  for (const char ch : text) escaped += !kUnreserved.unreserved[static_cast<unsigned char>(ch)];
+  if (escaped == 0) return std::string(text);
+  std::string out(text.size() + 2 * escaped, '\0');
+  char* o = out.data();
+  for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out.push_back(ch);
+    if (kUnreserved.unreserved[c]) {
+      *o++ = ch;
     } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
+      o[0] = '%';
+      o[1] = kHex[c >> 4];
+      o[2] = kHex[c & 0x0F];
+      o += 3;
     }
   }
   return out;

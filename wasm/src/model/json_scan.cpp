@@ -11,97 +11,12 @@ bool isDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Bytes that end the plain run of a string: the closing quote, and what this scanner
-// leaves to the general path (escapes, control characters, non-ASCII).
-struct StopTable {
-  bool stop[256] = {};
-  constexpr StopTable() {
-    for (int c = 0; c < 256; ++c) stop[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
-  }
-};
-constexpr StopTable kStop;
 }  // namespace
 
-JsonScanner::Kind JsonScanner::peek() {
-  switch (next()) {
-    case '"':
-      return Kind::String;
-    case '{':
-      return Kind::Object;
-    case '[':
-      return Kind::Array;
-    case 't':
-      return Kind::True;
-    case 'f':
-      return Kind::False;
-    case 'n':
-      return Kind::Null;
-    default: {
-      const char c = pos_ < text_.size() ? text_[pos_] : '\0';
-      if (c == '-' || isDigit(c)) return Kind::Number;
-      unhandled();
-    }
-  }
-}
-
-void JsonScanner::push() {
-  if (depth_ >= max_ || depth_ >= kMaxStack) unhandled();
-  started_[depth_++] = false;
-}
-
-void JsonScanner::beginObject() {
-  expect('{');
-  push();
-}
-
-bool JsonScanner::nextKey(std::string_view& key) {
-  const char c = next();
-  if (c == '}') {
-    ++pos_;
-    --depth_;
-    return false;
-  }
-  if (started_[depth_ - 1]) {
-    if (c != ',') unhandled();
-    ++pos_;
-  }
-  started_[depth_ - 1] = true;
-  if (next() != '"') unhandled();
-  key = string();
-  expect(':');
-  return true;
-}
-
-void JsonScanner::beginArray() {
-  expect('[');
-  push();
-}
-
-bool JsonScanner::nextElement() {
-  const char c = next();
-  if (c == ']') {
-    ++pos_;
-    --depth_;
-    return false;
-  }
-  if (started_[depth_ - 1]) {
-    if (c != ',') unhandled();
-    ++pos_;
-  }
-  started_[depth_ - 1] = true;
-  return true;
-}
-
-std::string_view JsonScanner::string() {
-  expect('"');
-  const size_t begin = pos_;
-  const char* p = text_.data() + pos_;
-  const char* const end = text_.data() + text_.size();
-  while (p < end && !kStop.stop[static_cast<unsigned char>(*p)]) ++p;
-  if (p == end || *p != '"') unhandled();  // unterminated, or left to the general path
-  const auto len = static_cast<size_t>(p - (text_.data() + begin));
-  pos_ = begin + len + 1;
-  return text_.substr(begin, len);
+JsonScanner::Kind JsonScanner::numberOrUnhandled() const {
+  const char c = pos_ < text_.size() ? text_[pos_] : '\0';
+  if (c == '-' || isDigit(c)) return Kind::Number;
+  unhandled();
 }
 
 std::string_view JsonScanner::number() {

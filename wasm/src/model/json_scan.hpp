@@ -14,6 +14,19 @@
 
 namespace kf {
 
+namespace scan_detail {
+// Bytes that end the plain run of a string: the closing quote, and what the scanner
+// leaves to the general path (escapes, control characters, non-ASCII).
+struct StopTable {
+  bool stop[256] = {};
+  constexpr StopTable() {
+    for (int c = 0; c < 256; ++c) stop[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
+  }
+};
+inline constexpr StopTable kStop{};
+}  // namespace scan_detail
+
+// The scanner's small, hot steps are inline: the fast parsers call them per field.
 class JsonScanner {
  public:
   // Not an error: "take the general path".
@@ -24,16 +37,55 @@ class JsonScanner {
   explicit JsonScanner(std::string_view text, size_t maxDepth = 32) : text_(text), max_(maxDepth) {}
 
   // The kind of the next value (whitespace skipped), not consumed.
-  Kind peek();
+  Kind peek() {
+    switch (next()) {
+      case '"':
+        return Kind::String;
+      case '{':
+        return Kind::Object;
+      case '[':
+        return Kind::Array;
+      case 't':
+        return Kind::True;
+      case 'f':
+        return Kind::False;
+      case 'n':
+        return Kind::Null;
+      default:
+        return numberOrUnhandled();
+    }
+  }
 
-  void beginObject();
+  void beginObject() {
+    expect('{');
+    push();
+  }
   // The next key of the current object, or false after its closing '}'.
-  bool nextKey(std::string_view& key);
-  void beginArray();
+  bool nextKey(std::string_view& key) {
+    if (!another('}')) return false;
+    if (next() != '"') unhandled();
+    key = string();
+    expect(':');
+    return true;
+  }
+  void beginArray() {
+    expect('[');
+    push();
+  }
   // True when another element follows, false after the closing ']'.
-  bool nextElement();
+  bool nextElement() { return another(']'); }
 
-  std::string_view string();
+  std::string_view string() {
+    expect('"');
+    const char* const begin = text_.data() + pos_;
+    const char* const end = text_.data() + text_.size();
+    const char* p = begin;
+    while (p < end && !scan_detail::kStop.stop[static_cast<unsigned char>(*p)]) ++p;
+    if (p == end || *p != '"') unhandled();  // unterminated, or left to the general path
+    const auto len = static_cast<size_t>(p - begin);
+    pos_ += len + 1;
+    return {begin, len};
+  }
   std::string_view number();  // the number's text: -?(0|[1-9]\d*)(\.\d+)?, no exponent
   bool boolean();
   void null();
@@ -48,7 +100,7 @@ class JsonScanner {
   void ws() {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+      if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) return;
       ++pos_;
     }
   }
@@ -61,7 +113,26 @@ class JsonScanner {
     ++pos_;
   }
   void literal(std::string_view word);
-  void push();
+  void push() {
+    if (depth_ >= max_ || depth_ >= kMaxStack) unhandled();
+    started_[depth_++] = false;
+  }
+  // After a container's first element a ',' must come before the next; `close` ends it.
+  bool another(char close) {
+    const char c = next();
+    if (c == close) {
+      ++pos_;
+      --depth_;
+      return false;
+    }
+    if (started_[depth_ - 1]) {
+      if (c != ',') unhandled();
+      ++pos_;
+    }
+    started_[depth_ - 1] = true;
+    return true;
+  }
+  Kind numberOrUnhandled() const;
 
   std::string_view text_;
   size_t pos_ = 0;

@@ -6,25 +6,42 @@ namespace kf {
 
 namespace {
 
-// Printable ASCII other than '"' and '\': copied as is by nlohmann's serializer.
-struct PlainTable {
-  bool plain[256] = {};
-  constexpr PlainTable() {
-    for (int c = 0x20; c <= 0x7e; ++c) plain[c] = c != '"' && c != '\\';
+// "00" to "99": two digits per division when formatting numbers.
+struct DigitPairs {
+  char text[200] = {};
+  constexpr DigitPairs() {
+    for (int i = 0; i < 100; ++i) {
+      text[2 * i] = static_cast<char>('0' + i / 10);
+      text[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
   }
 };
-constexpr PlainTable kPlain;
+constexpr DigitPairs kPairs;
 
-bool plain(std::string_view s) {
-  for (const char c : s)
-    if (!kPlain.plain[static_cast<unsigned char>(c)]) return false;
-  return true;
+// The decimal digits of m, written backwards ending at `end`; the first digit's address.
+char* digitsOf(uint64_t m, char* end) {
+  char* p = end;
+  while (m >= 100) {
+    const auto pair = static_cast<size_t>(m % 100) * 2;
+    m /= 100;
+    p -= 2;
+    p[0] = kPairs.text[pair];
+    p[1] = kPairs.text[pair + 1];
+  }
+  if (m >= 10) {
+    p -= 2;
+    p[0] = kPairs.text[m * 2];
+    p[1] = kPairs.text[m * 2 + 1];
+  } else {
+    *--p = static_cast<char>('0' + m);
+  }
+  return p;
 }
 
 }  // namespace
 
 std::string jsonString(std::string_view value) {
-  if (plain(value)) return "\"" + std::string(value) + "\"";
+  if (write_detail::plain(value)) return "\"" + std::string(value) + "\"";
   // Escapes, control characters and UTF-8 (valid or not): nlohmann's own rules, exactly.
   return nlohmann::json(std::string(value))
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -34,16 +51,8 @@ void JsonWriter::grow(size_t n) {
   buf_.resize(std::max(buf_.size() * 2, len_ + n + 64));
 }
 
-void JsonWriter::quoted(std::string_view s) {
-  if (!plain(s)) {
-    put(jsonString(s));
-    return;
-  }
-  char* p = room(s.size() + 2);
-  p[0] = '"';
-  if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
-  p[s.size() + 1] = '"';
-  len_ += s.size() + 2;
+void JsonWriter::escaped(std::string_view s) {
+  put(jsonString(s));
 }
 
 std::string JsonWriter::take() {
@@ -66,32 +75,11 @@ JsonWriter& JsonWriter::close(char bracket) {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
-  // ,"name":  in one step
-  char* p = room(name.size() + 4);
-  size_t i = 0;
-  if (needComma_) p[i++] = ',';
-  p[i++] = '"';
-  std::memcpy(p + i, name.data(), name.size());
-  i += name.size();
-  p[i++] = '"';
-  p[i++] = ':';
-  len_ += i;
-  needComma_ = false;
-  return *this;
-}
-
 JsonWriter& JsonWriter::escapedKey(std::string_view name) {
   separate();
   quoted(name);
   put(':');
   needComma_ = false;
-  return *this;
-}
-
-JsonWriter& JsonWriter::string(std::string_view value) {
-  separate();
-  quoted(value);
   return *this;
 }
 
@@ -111,11 +99,7 @@ JsonWriter& JsonWriter::decimal(const Decimal& value) {
   char* const end = digits + sizeof digits;
   char* p = end;
   if ((m >> 64) == 0) {
-    auto small = static_cast<uint64_t>(m);  // the common case: 64-bit division only
-    do {
-      *--p = static_cast<char>('0' + small % 10);
-      small /= 10;
-    } while (small != 0);
+    p = digitsOf(static_cast<uint64_t>(m), end);  // the common case: 64-bit division only
   } else {
     do {
       *--p = static_cast<char>('0' + static_cast<int>(m % 10));
@@ -144,13 +128,9 @@ JsonWriter& JsonWriter::decimal(const Decimal& value) {
 JsonWriter& JsonWriter::integer(int64_t value) {
   separate();
   char buf[24];
-  char* p = buf + sizeof buf;
   // Digits from the magnitude as unsigned, so INT64_MIN needs no special case.
-  uint64_t m = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-  do {
-    *--p = static_cast<char>('0' + m % 10);
-    m /= 10;
-  } while (m != 0);
+  const uint64_t m = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  char* p = digitsOf(m, buf + sizeof buf);
   if (value < 0) *--p = '-';
   put(std::string_view(p, static_cast<size_t>(buf + sizeof buf - p)));
   return *this;

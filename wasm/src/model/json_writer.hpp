@@ -16,6 +16,23 @@
 
 namespace kf {
 
+namespace write_detail {
+// Printable ASCII other than '"' and '\\': copied as is by nlohmann's serializer.
+struct PlainTable {
+  bool plain[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x20; c <= 0x7e; ++c) plain[c] = c != '"' && c != '\\';
+  }
+};
+inline constexpr PlainTable kPlain{};
+inline bool plain(std::string_view s) {
+  for (const char c : s)
+    if (!kPlain.plain[static_cast<unsigned char>(c)]) return false;
+  return true;
+}
+}  // namespace write_detail
+
+// The small, hot writes are inline: the fast parsers call them per field.
 class JsonWriter {
  public:
   explicit JsonWriter(size_t expectedBytes = 256) { buf_.resize(expectedBytes); }
@@ -26,11 +43,28 @@ class JsonWriter {
   JsonWriter& endArray() { return close(']'); }
   // An object key, one of the model's own names (plain ASCII, written as is); the
   // value written next belongs to it.
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(std::string_view name) {
+    // ,"name":  in one step
+    char* p = room(name.size() + 4);
+    size_t i = 0;
+    if (needComma_) p[i++] = ',';
+    p[i++] = '"';
+    std::memcpy(p + i, name.data(), name.size());
+    i += name.size();
+    p[i++] = '"';
+    p[i++] = ':';
+    len_ += i;
+    needComma_ = false;
+    return *this;
+  }
   // A key from elsewhere (header names, ...), escaped like a string value.
   JsonWriter& escapedKey(std::string_view name);
 
-  JsonWriter& string(std::string_view value);
+  JsonWriter& string(std::string_view value) {
+    separate();
+    quoted(value);
+    return *this;
+  }
   JsonWriter& stringOrNull(std::string_view value);  // "" is written as null
   // A decimal as the string Decimal::toString() gives, without building that string.
   JsonWriter& decimal(const Decimal& value);
@@ -68,7 +102,18 @@ class JsonWriter {
     std::memcpy(room(s.size()), s.data(), s.size());
     len_ += s.size();
   }
-  void quoted(std::string_view s);  // s as a JSON string
+  void quoted(std::string_view s) {  // s as a JSON string
+    if (!write_detail::plain(s)) {
+      escaped(s);
+      return;
+    }
+    char* p = room(s.size() + 2);
+    p[0] = '"';
+    if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    len_ += s.size() + 2;
+  }
+  void escaped(std::string_view s);  // anything but plain ASCII, as nlohmann writes it
 
   std::string buf_;
   size_t len_ = 0;
