@@ -44,7 +44,7 @@ void LotBook::addAll(std::vector<Lot>& lots) {
     // A transfer's lots come in the order they were taken: already sorted.
     if (!std::is_sorted(lots.begin(), lots.end(), takenFirst))
       std::sort(lots.begin(), lots.end(), takenFirst);
-    mergeSorted(lots);
+    addRun(lots);
     return;
   }
   const std::size_t mid = lots_.size();
@@ -87,27 +87,111 @@ void LotBook::addHifo(Lot&& lot) {
   if (heap_.size() >= 64 && heap_.size() * 4 >= lots_.size()) mergePending();
 }
 
+Lot* LotBook::nextHifo() {
+  Lot* best = nullptr;
+  from_ = kFromMain;
+  if (!lots_.empty()) best = &lots_.back();
+  for (std::size_t r = 0; r < runs_.size(); ++r) {  // runs are never empty
+    Lot* front = &runs_[r].lots[runs_[r].head];
+    if (best == nullptr || takenFirst(*front, *best)) {
+      best = front;
+      from_ = r;
+    }
+  }
+  if (!heap_.empty()) {
+    Lot* top = &pending_[heap_.front().slot];
+    if (best == nullptr || takenFirst(*top, *best)) {
+      best = top;
+      from_ = kFromHeap;
+    }
+  }
+  return best;
+}
+
+void LotBook::popHifo() {
+  if (from_ == kFromMain) {
+    lots_.pop_back();
+  } else if (from_ == kFromHeap) {
+    free_.push_back(heap_.front().slot);
+    heapPop();
+    if (heap_.empty()) {  // nothing pending: drop the slots
+      pending_.clear();
+      free_.clear();
+    }
+  } else if (++runs_[from_].head == runs_[from_].lots.size()) {
+    spare_.push_back(std::move(runs_[from_].lots));
+    spare_.back().clear();
+    runs_.erase(runs_.begin() + static_cast<std::ptrdiff_t>(from_));
+  }
+}
+
+void LotBook::addRun(std::vector<Lot>& batch) {
+  if (batch.empty()) return;
+  runs_.push_back(Run{std::move(batch), 0});
+  batch.clear();
+  if (!spare_.empty()) {  // the caller gets an emptied run's capacity back
+    batch.swap(spare_.back());
+    spare_.pop_back();
+  }
+  if (runs_.size() <= kMaxRuns) return;
+  // Merge the two smallest runs into one.
+  std::size_t a = 0, b = 1;
+  if (runs_[b].size() < runs_[a].size()) std::swap(a, b);
+  for (std::size_t r = 2; r < runs_.size(); ++r) {
+    if (runs_[r].size() < runs_[a].size()) {
+      b = a;
+      a = r;
+    } else if (runs_[r].size() < runs_[b].size()) {
+      b = r;
+    }
+  }
+  std::vector<Lot> merged;
+  if (!spare_.empty()) {
+    merged.swap(spare_.back());
+    spare_.pop_back();
+  }
+  merged.reserve(runs_[a].size() + runs_[b].size());
+  auto& x = runs_[a].lots;
+  auto& y = runs_[b].lots;
+  const auto from = [](std::vector<Lot>& v, std::size_t head) {
+    return std::make_move_iterator(v.begin() + static_cast<std::ptrdiff_t>(head));
+  };
+  std::merge(from(x, runs_[a].head), std::make_move_iterator(x.end()), from(y, runs_[b].head),
+             std::make_move_iterator(y.end()), std::back_inserter(merged), takenFirst);
+  spare_.push_back(std::move(x));
+  spare_.back().clear();
+  spare_.push_back(std::move(y));
+  spare_.back().clear();
+  runs_[a] = Run{std::move(merged), 0};
+  runs_.erase(runs_.begin() + static_cast<std::ptrdiff_t>(b));
+}
+
 void LotBook::mergePending() {
   // Sort the small entries, then gather the lots in that order.
   std::sort(heap_.begin(), heap_.end(), before);
-  batch_.clear();
-  batch_.reserve(heap_.size());
-  for (const auto& h : heap_) batch_.push_back(std::move(pending_[h.slot]));
+  std::vector<Lot> batch;
+  if (!spare_.empty()) {
+    batch.swap(spare_.back());
+    spare_.pop_back();
+  }
+  batch.reserve(heap_.size());
+  for (const auto& h : heap_) batch.push_back(std::move(pending_[h.slot]));
   heap_.clear();
   pending_.clear();
   free_.clear();
-  mergeSorted(batch_);
-  batch_.clear();
+  mergeSorted(batch.data(), batch.data() + batch.size());
+  batch.clear();
+  spare_.push_back(std::move(batch));
 }
 
-void LotBook::mergeSorted(std::vector<Lot>& batch) {
+void LotBook::mergeSorted(Lot* first, Lot* last) {
   // Backwards, in place: the lots taken after all of the batch stay where they are, and
   // each lot moves once (a Lot is over 64 bytes: every move is a memcpy call in wasm).
-  std::size_t i = lots_.size(), out = lots_.size() + batch.size();
+  std::size_t i = lots_.size(), out = lots_.size() + static_cast<std::size_t>(last - first);
   lots_.resize(out);
-  for (auto& lot : batch) {
-    while (i > 0 && takenFirst(lots_[i - 1], lot)) lots_[--out] = std::move(lots_[--i]);
-    lots_[--out] = std::move(lot);
+  for (; first != last; ++first) {
+    while (i > 0 && takenFirst(lots_[i - 1], *first)) lots_[--out] = std::move(lots_[--i]);
+    lots_[--out] = std::move(*first);
   }
 }
 
@@ -149,16 +233,7 @@ void LotBook::popNext() {
       lots_.pop_back();
       break;
     case Method::Hifo:
-      if (!fromHeap_) {
-        lots_.pop_back();
-        return;
-      }
-      free_.push_back(heap_.front().slot);
-      heapPop();
-      if (heap_.empty()) {  // nothing pending: drop the slots
-        pending_.clear();
-        free_.clear();
-      }
+      popHifo();
       return;
     default:
       ++head_;

@@ -59,6 +59,8 @@ class LotBook {
   template <class Visit>
   void forEach(Visit&& visit) const {
     for (std::size_t i = head_; i < lots_.size(); ++i) visit(lots_[i]);
+    for (const auto& r : runs_)
+      for (std::size_t i = r.head; i < r.lots.size(); ++i) visit(r.lots[i]);
     for (const auto& h : heap_) visit(pending_[h.slot]);
   }
   // Average cost keeps costs in the pool, not in the lots: the cost still held.
@@ -70,12 +72,14 @@ class LotBook {
   void popNext();
 
   // HIFO keeps most lots in lots_, sorted so that the next to take is at the back:
-  // taking is a pop_back of memory just touched, and a transfer's batch is merged in
-  // one pass. A lot added that would not go last waits in a small 4-ary heap of 32-byte
-  // entries (the unit-cost key, biased to unsigned and split in halves, and the
-  // acquisition order for ties, which are common: one order filled in many trades at
-  // one price) over pending_ slots; the heap is merged into lots_ once it holds a
-  // quarter as many lots, so it stays small and close in cache.
+  // taking is a pop_back of memory just touched. A transfer's batch, already in the
+  // order it was taken, becomes a run of its own (taken from its front) without moving
+  // a lot; beyond kMaxRuns runs the two smallest are merged. A lot added that would not
+  // go last in lots_ waits in a small 4-ary heap of 32-byte entries (the unit-cost key,
+  // biased to unsigned and split in halves, and the acquisition order for ties, which
+  // are common: one order filled in many trades at one price) over pending_ slots; the
+  // heap is merged into lots_ once it holds a quarter as many lots, so it stays small
+  // and close in cache. Taking compares the heap's top, lots_'s back and runs' fronts.
   struct HeapEntry {
     std::uint64_t keyHi, keyLo, seq;
     std::uint32_t slot;
@@ -94,9 +98,19 @@ class LotBook {
   static bool takenFirst(const Lot& a, const Lot& b) {
     return a.unitKey != b.unitKey ? a.unitKey > b.unitKey : a.seq < b.seq;
   }
+  struct Run {
+    std::vector<Lot> lots;  // in the order taken, from head on
+    std::size_t head = 0;
+    std::size_t size() const { return lots.size() - head; }
+  };
+  static constexpr std::size_t kMaxRuns = 4;
+  static constexpr std::size_t kFromHeap = SIZE_MAX, kFromMain = SIZE_MAX - 1;
+  Lot* nextHifo();
+  void popHifo();
   void addHifo(Lot&& lot);
+  void addRun(std::vector<Lot>& batch);
   void mergePending();
-  void mergeSorted(std::vector<Lot>& batch);  // batch sorted taken first first
+  void mergeSorted(Lot* first, Lot* last);  // [first, last) in the order taken
   void heapPush(HeapEntry e);
   void heapPop();
 
@@ -105,25 +119,25 @@ class LotBook {
   // head_ are compacted away now and then). HIFO: sorted taken-last first, head_ == 0.
   std::vector<Lot> lots_;
   std::size_t head_ = 0;
-  // HIFO only: the pending heap, its slots (free_ lists unused ones), a merge buffer.
+  // HIFO only: transfer runs, the pending heap, its slots (free_ lists unused ones),
+  // emptied vectors kept for their capacity.
+  std::vector<Run> runs_;
   std::vector<HeapEntry> heap_;
   std::vector<Lot> pending_;
   std::vector<std::uint32_t> free_;
-  std::vector<Lot> batch_;
-  bool fromHeap_ = false;  // where next() found the lot
-  Decimal poolAmount_;     // average cost: amount and total cost of the lots with a known cost
+  std::vector<std::vector<Lot>> spare_;
+  std::size_t from_ = kFromMain;  // where next() found the lot: a run's index or kFrom*
+  Decimal poolAmount_;  // average cost: amount and total cost of the lots with a known cost
   Decimal poolCost_;
 };
 
 inline Lot* LotBook::next() {
   if (method_ == Method::Hifo) {
-    if (heap_.empty()) {
-      fromHeap_ = false;
+    if (heap_.empty() && runs_.empty()) {
+      from_ = kFromMain;
       return lots_.empty() ? nullptr : &lots_.back();
     }
-    Lot* top = &pending_[heap_.front().slot];
-    fromHeap_ = lots_.empty() || takenFirst(*top, lots_.back());
-    return fromHeap_ ? top : &lots_.back();
+    return nextHifo();
   }
   if (head_ >= lots_.size()) return nullptr;
   return method_ == Method::Lifo ? &lots_.back() : &lots_[head_];

@@ -235,7 +235,15 @@ Decimal mulRound(const Decimal& a, const Decimal& b, int scale) {
 }
 
 Decimal atValueScale(const Decimal& value) {
-  return value.scale() == kValueScale ? value : value.rescale(kValueScale);
+  if (value.scale() == kValueScale) return value;
+  // Padding with zeros: Decimal::rescale's checked 128-bit multiply is a slow library
+  // call in wasm (__muloti4 divides); mulChecked takes the 64 x 64 bit product directly.
+  __int128 c;
+  if (value.scale() < kValueScale &&
+      detail::mulChecked(value.coefficient(), detail::kPow10[kValueScale - value.scale()], c) &&
+      c < detail::kPow10[38] && c > -detail::kPow10[38])
+    return Decimal::fromParts(c, kValueScale);
+  return value.rescale(kValueScale);
 }
 
 Decimal proRata(const Decimal& total, const Decimal& part, const Decimal& whole) {
@@ -246,6 +254,18 @@ Decimal proRata(const Decimal& total, const Decimal& part, const Decimal& whole)
 __int128 unitCostKey(const Decimal& cost, const Decimal& amount) noexcept {
   constexpr __int128 kMax = std::numeric_limits<__int128>::max();
   if (amount.sign() <= 0) return kMax;
+  // The usual case, without mulDiv's generality: a cost of 0..38 digits, an amount that
+  // fits 64 bits, cost * 10^e within 128 bits (e = 18 + amount scale - cost scale).
+  const int e = kValueScale + amount.scale() - cost.scale();
+  const __int128 a = amount.coefficient();
+  if (!cost.isNegative() && e >= 0 && e <= 19 && (a >> 64) == 0) {
+    u128 n, q, r;
+    if (mulFits(static_cast<u128>(cost.coefficient()), static_cast<u128>(detail::kPow10[e]), n)) {
+      divMod(n, static_cast<u128>(a), q, r);
+      q = roundHalfEven(q, r, static_cast<u128>(a));
+      if (q < static_cast<u128>(detail::kPow10[38])) return static_cast<__int128>(q);
+    }
+  }
   try {
     return mulDiv(cost, Decimal::fromInt(1), amount, kValueScale).coefficient();
   } catch (const CoreError&) {
