@@ -47,25 +47,37 @@ void LotBook::addAll(std::vector<Lot>& lots) {
     addRun(lots);
     return;
   }
-  const std::size_t mid = lots_.size();
+  std::size_t kept = 0;
   for (auto& lot : lots) {
     if (lot.amount.sign() <= 0) continue;
-    if (method_ == Method::Average && lot.costKnown) {
-      poolAmount_ += lot.amount;
-      poolCost_ += lot.cost;
+    if (method_ == Method::Average) {
+      if (lot.costKnown) {
+        poolAmount_ += lot.amount;
+        poolCost_ += lot.cost;
+      }
+      lot.cost = Decimal();
     }
-    if (method_ == Method::Average) lot.cost = Decimal();
-    lots_.push_back(std::move(lot));
+    if (&lots[kept] != &lot) lots[kept] = std::move(lot);
+    ++kept;
   }
+  lots.resize(kept);
   const auto byDate = [](const Lot& a, const Lot& b) {
     return a.acquiredMs != b.acquiredMs ? a.acquiredMs < b.acquiredMs : a.seq < b.seq;
   };
-  const auto begin = lots_.begin() + static_cast<std::ptrdiff_t>(head_);
-  const auto middle = lots_.begin() + static_cast<std::ptrdiff_t>(mid);
-  std::sort(middle, lots_.end(), byDate);
-  // Lots already held keep their places before equal dates (inplace_merge is stable).
-  std::inplace_merge(begin, middle, lots_.end(),
-                     [](const Lot& a, const Lot& b) { return a.acquiredMs < b.acquiredMs; });
+  // A transfer's lots come oldest first (FIFO, average) or newest first (LIFO).
+  if (std::is_sorted(lots.rbegin(), lots.rend(), byDate))
+    std::reverse(lots.begin(), lots.end());
+  else if (!std::is_sorted(lots.begin(), lots.end(), byDate))
+    std::sort(lots.begin(), lots.end(), byDate);
+  // Merged backwards, in place: lots held that are newer than all of the batch move
+  // once, older ones stay, and lots already held keep their places before equal dates.
+  std::size_t i = lots_.size(), out = lots_.size() + lots.size();
+  lots_.resize(out);
+  for (auto it = lots.rbegin(); it != lots.rend(); ++it) {
+    while (i > head_ && lots_[i - 1].acquiredMs > it->acquiredMs)
+      lots_[--out] = std::move(lots_[--i]);
+    lots_[--out] = std::move(*it);
+  }
 }
 
 void LotBook::addHifo(Lot&& lot) {
