@@ -1,6 +1,6 @@
 // The fast paths of lots_math against the general code they shortcut: unitCostKey
 // against mulDiv (saturating where mulDiv overflows), atValueScale against
-// Decimal::rescale (throwing where it throws).
+// Decimal::rescale (throwing where it throws), ExactSum against adding in order.
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -94,6 +94,51 @@ TEST(LotsMath, AtValueScaleMatchesRescale) {
     ASSERT_EQ(got.toString(), want);
   }
   EXPECT_GT(threw, 100);
+}
+
+TEST(LotsMath, ExactSumEqualsAddingInOrder) {
+  std::mt19937_64 rng(13);
+  int slow = 0, overflowed = 0;
+  for (int round = 0; round < 3000; ++round) {
+    ExactSum sum;
+    Decimal want;
+    bool wantThrew = false, gotThrew = false;
+    const int n = static_cast<int>(rng() % 30);
+    const bool huge = round % 10 == 0;  // near 38 digits: the fast path gives up
+    bool mixed = false;
+    for (int i = 0; i < n && !wantThrew; ++i) {
+      __int128 c = huge ? randomCoefficient(rng) : static_cast<__int128>(rng() >> 4);
+      if (rng() % 3 == 0) c = -c;
+      const int scale = rng() % 8 == 0 ? static_cast<int>(rng() % 39) : kValueScale;
+      mixed = mixed || scale != kValueScale;
+      const Decimal v = Decimal::fromParts(c, scale);
+      try {
+        want += v;
+      } catch (const CoreError& e) {
+        ASSERT_EQ(e.kind(), ErrorKind::Overflow);
+        wantThrew = true;
+      }
+      try {
+        sum.add(v);
+      } catch (const CoreError& e) {
+        ASSERT_EQ(e.kind(), ErrorKind::Overflow);
+        gotThrew = true;
+      }
+      ASSERT_EQ(gotThrew, wantThrew) << "round " << round << " value " << i;
+    }
+    if (wantThrew) {
+      ++overflowed;
+      continue;
+    }
+    if (mixed) ++slow;
+    const Decimal got = sum.value();
+    ASSERT_EQ(got.scale(), want.scale()) << "round " << round;
+    ASSERT_EQ(got.toString(), want.toString()) << "round " << round;
+  }
+  EXPECT_GT(slow, 500);
+  EXPECT_GT(overflowed, 10);
+  ExactSum empty;
+  EXPECT_EQ(empty.value().toString(), "0");  // nothing added: Decimal(), as operator+ leaves it
 }
 
 }  // namespace

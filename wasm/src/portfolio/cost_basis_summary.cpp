@@ -4,32 +4,54 @@
 
 namespace kf::portfolio {
 
-namespace {
-void addTo(GainSummary& s, const DisposalRecord& r) {
+void SummaryBuilder::Sums::add(const DisposalRecord& r) {
   if (!r.proceedsKnown || !r.costKnown) {
-    ++s.incomplete;
+    ++incomplete;
     return;
   }
-  const Decimal gain = r.proceeds - r.costBasis;
-  s.proceeds += r.proceeds;
-  s.costBasis += r.costBasis;
-  s.gain += gain;
-  (r.term == Term::Long ? s.longTermGain : s.shortTermGain) += gain;
-  ++s.records;
+  proceeds.add(r.proceeds);
+  costBasis.add(r.costBasis);
+  ExactSum& termGain = r.term == Term::Long ? longTermGain : shortTermGain;
+  // gain = proceeds - costBasis: raw when both have kValueScale decimals and the
+  // difference fits 38 digits (exactly what Decimal's operator- would return).
+  __int128 g;
+  if (r.proceeds.scale() == kValueScale && r.costBasis.scale() == kValueScale &&
+      !__builtin_sub_overflow(r.proceeds.coefficient(), r.costBasis.coefficient(), &g) &&
+      g < detail::kPow10[38] && g > -detail::kPow10[38]) {
+    if (!gain.addRaw(g)) gain.addSlow(Decimal::fromParts(g, kValueScale));
+    if (!termGain.addRaw(g)) termGain.addSlow(Decimal::fromParts(g, kValueScale));
+  } else {
+    const Decimal difference = r.proceeds - r.costBasis;
+    gain.add(difference);
+    termGain.add(difference);
+  }
+  ++records;
 }
-}  // namespace
+
+GainSummary SummaryBuilder::Sums::summary(NameId asset) const {
+  GainSummary s;
+  s.asset = asset;
+  s.proceeds = proceeds.value();
+  s.costBasis = costBasis.value();
+  s.gain = gain.value();
+  s.shortTermGain = shortTermGain.value();
+  s.longTermGain = longTermGain.value();
+  s.records = records;
+  s.incomplete = incomplete;
+  return s;
+}
 
 void SummaryBuilder::add(const DisposalRecord& r) {
   if (assets_.size() <= r.asset) assets_.resize(static_cast<std::size_t>(r.asset) + 1);
-  assets_[r.asset].asset = r.asset;
-  addTo(assets_[r.asset], r);
-  addTo(totals_, r);
+  assets_[r.asset].add(r);
+  totals_.add(r);
 }
 
 std::vector<GainSummary> SummaryBuilder::byAsset(const NameTable& assets) const {
   std::vector<GainSummary> out;
-  for (const auto& s : assets_)
-    if (s.records + s.incomplete > 0) out.push_back(s);
+  for (std::size_t a = 0; a < assets_.size(); ++a)
+    if (assets_[a].records + assets_[a].incomplete > 0)
+      out.push_back(assets_[a].summary(static_cast<NameId>(a)));
   std::sort(out.begin(), out.end(), [&](const GainSummary& a, const GainSummary& b) {
     return assets.name(a.asset) < assets.name(b.asset);
   });

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "portfolio/cost_basis.hpp"
+#include "portfolio/lots_math.hpp"
 
 namespace kf::portfolio {
 
@@ -22,11 +23,17 @@ class SummaryBuilder {
   void add(const DisposalRecord& r);
   // Assets with at least one record, sorted by name.
   std::vector<GainSummary> byAsset(const NameTable& assets) const;
-  const GainSummary& totals() const { return totals_; }
+  GainSummary totals() const { return totals_.summary(kNoName); }
 
  private:
-  std::vector<GainSummary> assets_;  // indexed by asset id
-  GainSummary totals_;
+  struct Sums {  // GainSummary's sums as they accumulate
+    ExactSum proceeds, costBasis, gain, shortTermGain, longTermGain;
+    std::uint64_t records = 0, incomplete = 0;
+    void add(const DisposalRecord& r);
+    GainSummary summary(NameId asset) const;
+  };
+  std::vector<Sums> assets_;  // indexed by asset id
+  Sums totals_;
 };
 
 }  // namespace kf::portfolio

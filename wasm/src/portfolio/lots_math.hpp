@@ -27,6 +27,47 @@ Decimal atValueScale(const Decimal& value);
 // pool takes the remainder and the shares always add up to the total exactly.
 Decimal proRata(const Decimal& total, const Decimal& part, const Decimal& whole);
 
+// A running sum of Decimals equal to adding them in order with operator+ (same value,
+// same scale, same overflow), but while every value has kValueScale decimals, as costs,
+// proceeds and gains do, it adds raw coefficients inline: in wasm a Decimal operator is
+// an out-of-line call moving 32-byte values through memory. Any other value switches it
+// to Decimal arithmetic from then on.
+class ExactSum {
+ public:
+  void add(const Decimal& v) {
+    if (!slow_ && v.scale() == kValueScale && addRaw(v.coefficient())) return;
+    addSlow(v);
+  }
+  // Adds coefficient * 10^-kValueScale when the running sum stays within 38 digits;
+  // false (nothing added) otherwise, or once the sum went slow.
+  bool addRaw(__int128 coefficient) {
+    __int128 r;
+    if (slow_ || __builtin_add_overflow(fast_, coefficient, &r) || r >= detail::kPow10[38] ||
+        r <= -detail::kPow10[38])
+      return false;
+    fast_ = r;
+    any_ = true;
+    return true;
+  }
+  void addSlow(const Decimal& v) {
+    if (!slow_) {
+      sum_ = value();
+      slow_ = true;
+    }
+    sum_ += v;
+  }
+  Decimal value() const {
+    if (slow_) return sum_;
+    return any_ ? Decimal::fromParts(fast_, kValueScale) : Decimal();
+  }
+
+ private:
+  __int128 fast_ = 0;
+  Decimal sum_;
+  bool any_ = false;   // a value was added (the sum has kValueScale decimals)
+  bool slow_ = false;  // sum_ holds the sum
+};
+
 // Cost per unit at 18 decimals (half-even) as a plain integer, the ordering key of HIFO.
 // Saturates instead of throwing for absurd ratios (a dust amount with a real cost).
 __int128 unitCostKey(const Decimal& cost, const Decimal& amount) noexcept;
