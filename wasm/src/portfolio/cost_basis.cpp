@@ -86,18 +86,34 @@ class Engine {
       if (ix != iy) return ix < iy;
       return a < b;
     };
-    // Exchange histories usually arrive sorted; checking is cheaper than sorting.
-    if (std::is_sorted(idx.begin(), idx.end(), before)) return idx;
-    // Sort compact (time, kind) keys next to the index; only ties look at the names.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(ev.size());
-    for (std::uint32_t i = 0; i < keyed.size(); ++i)
-      keyed[i] = {
-          (static_cast<std::uint64_t>(ev[i].timeMs) << 2) | static_cast<std::uint64_t>(ev[i].kind),
-          i};
-    std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : before(a.second, b.second);
-    });
-    for (std::size_t i = 0; i < keyed.size(); ++i) idx[i] = keyed[i].second;
+    // Exchange histories usually arrive sorted, or nearly: a deposit is recorded after
+    // the trades that follow its withdrawal. Events in order go to `run` (each one not
+    // before the last taken, nor after the next); the few others are sorted apart and
+    // merged in. `before` is a total order, so the result is the one sort would give.
+    std::vector<std::uint32_t> run, rest;
+    run.reserve(idx.size());
+    for (std::uint32_t i = 0; i < idx.size(); ++i) {
+      const bool inOrder =
+          (run.empty() || !before(i, run.back())) && (i + 1 == idx.size() || !before(i + 1, i));
+      (inOrder ? run : rest).push_back(i);
+    }
+    if (rest.empty()) return idx;
+    if (rest.size() > idx.size() / 8) {
+      // Far from sorted: sort compact (time, kind) keys next to the index; only ties
+      // look at the names.
+      std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(ev.size());
+      for (std::uint32_t i = 0; i < keyed.size(); ++i)
+        keyed[i] = {(static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
+                        static_cast<std::uint64_t>(ev[i].kind),
+                    i};
+      std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : before(a.second, b.second);
+      });
+      for (std::size_t i = 0; i < keyed.size(); ++i) idx[i] = keyed[i].second;
+      return idx;
+    }
+    std::sort(rest.begin(), rest.end(), before);
+    std::merge(run.begin(), run.end(), rest.begin(), rest.end(), idx.begin(), before);
     return idx;
   }
 
@@ -194,11 +210,11 @@ class Engine {
 
   void account(NameId asset, Lot& lot) {
     auto& a = acquired_[asset];
-    a.amount += lot.amount;
+    addInto(a.amount, lot.amount);
     if (lot.costKnown)
-      a.cost += lot.cost;
+      addInto(a.cost, lot.cost);
     else
-      a.unknownCostAmount += lot.amount;
+      addInto(a.unknownCostAmount, lot.amount);
     if (options_.method == Method::Hifo)
       lot.unitKey = lot.costKnown ? unitCostKey(lot.cost, lot.amount)
                                   : std::numeric_limits<__int128>::min();  // used last
@@ -217,8 +233,8 @@ class Engine {
         b.cost = p.cost;
         b.earliest = p.acquiredMs;
       } else {
-        b.amount += p.amount;
-        if (p.costKnown) b.cost += p.cost;
+        addInto(b.amount, p.amount);
+        if (p.costKnown) addInto(b.cost, p.cost);
         if (p.acquiredMs < b.earliest) b.earliest = p.acquiredMs;
       }
       ++b.lots;
@@ -235,9 +251,9 @@ class Engine {
       if (rec.proceedsKnown) {
         // Proceeds shared by amount; the last part takes the rest, so parts add up exactly.
         rec.proceeds = proRata(proceedsLeft, rec.amount, amountLeft);
-        proceedsLeft -= rec.proceeds;
+        subtractFrom(proceedsLeft, rec.proceeds);
       }
-      amountLeft -= rec.amount;
+      subtractFrom(amountLeft, rec.amount);
       sink_.disposal(rec);
     };
     for (std::size_t k = 0; k < buckets.size(); ++k) {
@@ -296,9 +312,9 @@ class Engine {
     rec.moved = arriving - notMoved;
     rec.missing = notMoved;
     const Decimal notRemoved = books_[src].take(total - arriving, [&](const Piece& p) {
-      rec.removed += p.amount;
+      addInto(rec.removed, p.amount);
       if (p.costKnown)
-        rec.removedCost += p.cost;
+        addInto(rec.removedCost, p.cost);
       else
         rec.removedCostKnown = false;
     });

@@ -154,19 +154,19 @@ Decimal LotBook::take(Decimal amount, OnPiece&& onPiece) {
     if (lot->costKnown) {
       if (method_ == Method::Average) {
         piece.cost = proRata(poolCost_, piece.amount, poolAmount_);
-        poolCost_ -= piece.cost;
-        poolAmount_ -= piece.amount;
+        subtractFrom(poolCost_, piece.cost);
+        subtractFrom(poolAmount_, piece.amount);
       } else {
         piece.cost = whole ? lot->cost : proRata(lot->cost, piece.amount, lot->amount);
       }
     }
-    amount -= piece.amount;
+    subtractFrom(amount, piece.amount);
     if (whole) {
       popNext();
     } else {
       // A partial take leaves the unit cost, hence the HIFO key, as it was.
-      lot->amount -= piece.amount;
-      if (lot->costKnown && method_ != Method::Average) lot->cost -= piece.cost;
+      subtractFrom(lot->amount, piece.amount);
+      if (lot->costKnown && method_ != Method::Average) subtractFrom(lot->cost, piece.cost);
       lot->split = true;
     }
     onPiece(static_cast<const Piece&>(piece));

@@ -27,6 +27,16 @@ Decimal atValueScale(const Decimal& value);
 // pool takes the remainder and the shares always add up to the total exactly.
 Decimal proRata(const Decimal& total, const Decimal& part, const Decimal& whole);
 
+// a += b and a -= b through Decimal's operator+, which the compiler inlines where
+// operator+=, -= and binary - often stay calls in wasm (a call passing 32-byte values
+// through memory, per lot taken). Same results, same overflow.
+__attribute__((always_inline)) inline void addInto(Decimal& a, const Decimal& b) {
+  a = a + b;
+}
+__attribute__((always_inline)) inline void subtractFrom(Decimal& a, const Decimal& b) {
+  a = a + (-b);
+}
+
 // A running sum of Decimals equal to adding them in order with operator+ (same value,
 // same scale, same overflow), but while every value has kValueScale decimals, as costs,
 // proceeds and gains do, it adds raw coefficients inline: in wasm a Decimal operator is
