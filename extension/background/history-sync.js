@@ -19,11 +19,12 @@ async function setProgress(exchange, progress) {
   await setLocal({ historyProgress: all });
 }
 
-// Account ids the key's balances ever showed, kept in `accounts.<keyId>`: an emptied
-// account drops out of the balances but keeps its history.
+// Account ids the exchange ever listed for the key (every account, empty ones too,
+// where the balances answer lists them; else those of the balances), kept in
+// `accounts.<keyId>`: an emptied account drops out of the balances but keeps its history.
 async function knownAccounts(keyId, holdings) {
   const stored = await getLocal(`accounts.${keyId}`, []);
-  const seen = (holdings?.balances ?? []).map((b) => b.accountId).filter(Boolean);
+  const seen = [...(holdings?.accounts ?? []), ...(holdings?.balances ?? []).map((b) => b.accountId)].filter(Boolean);
   const ids = [...new Set([...stored, ...seen])];
   if (ids.length !== stored.length) await setLocal({ [`accounts.${keyId}`]: ids });
   return ids;

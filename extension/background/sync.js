@@ -54,7 +54,9 @@ async function syncKey(meta) {
   const credentials = await openSecret(meta.id);
   const pages = await runAllPages(meta.exchange, 'balances', { credentials, keyId: meta.id });
   const balances = pages.flatMap((p) => p.balances);
-  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
+  // Every account the exchange listed, empty ones too (Coinbase): their history counts.
+  const accounts = [...new Set(pages.flatMap((p) => p.accounts ?? []))];
+  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, ...(accounts.length ? { accounts } : {}), fetchedMs: Date.now() } });
   await updateKey(meta.id, { lastUsedMs: Date.now(), lastError: null });
 }
 

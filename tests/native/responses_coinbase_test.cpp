@@ -70,6 +70,11 @@ TEST(ResponsesCoinbase, BalancesAndCursor) {
   EXPECT_EQ(b[4]["asset"], "PEPE");
   EXPECT_EQ(b[4]["free"], "0");
   EXPECT_EQ(b[4]["locked"], "123456789012345678901234.5");
+  // Every account on the page, the empty SOL one too: its history is still asked for.
+  EXPECT_EQ(r.data["accounts"],
+            (json{"8bfc20d7-f7c6-4422-bf07-8243ca4169fe", "2a2b3c4d-0000-4422-bf07-8243ca4169fe",
+                  "3a2b3c4d-0000-4422-bf07-8243ca4169fe", "4a2b3c4d-0000-4422-bf07-8243ca4169fe",
+                  "5a2b3c4d-0000-4422-bf07-8243ca4169fe", "7a2b3c4d-0000-4422-bf07-8243ca4169fe"}));
   ASSERT_TRUE(r.next);
   EXPECT_EQ(*r.next, (json{{"limit", 6}, {"cursor", "789100"}}));
   r = parse(kCoinbase, Operation::Balances, ok("accounts_last.json"), *r.next);
@@ -78,6 +83,7 @@ TEST(ResponsesCoinbase, BalancesAndCursor) {
   EXPECT_FALSE(r.next);
   r = parse(kCoinbase, Operation::Balances, ok("accounts_empty.json"));
   EXPECT_EQ(r.data["balances"], json::array());
+  EXPECT_EQ(r.data["accounts"], json::array());
   EXPECT_FALSE(r.next);
   const auto e = parseError(kCoinbase, Operation::Balances, ok("accounts_wrong_shape.json"));
   EXPECT_EQ(e.kind(), ErrorKind::Malformed);

@@ -285,6 +285,14 @@ function coinbaseState(t0) {
         { resource: 'bitcoin_address', address: 'bc1qmockdestination0000000000000000000000', currency: 'BTC' }),
     ],
     [acct('ETH')]: [cbTx('eth-in', acct('ETH'), 'receive', t0 - 30 * DAY, '0.5', 'ETH', '1400.00', { hash: `0x${'b2'.repeat(32)}`, network_name: 'ethereum' })],
+    // A wallet empty before Keyfolio ever looked: its coins came and went, so the
+    // balances never show it, yet its transfers belong in the history.
+    [acct('LTC')]: [
+      cbTx('ltc-in', acct('LTC'), 'receive', t0 - 80 * DAY, '1.50000000', 'LTC', '105.00', { hash: 'd4'.repeat(32), network_name: 'litecoin' }),
+      cbTx('ltc-out', acct('LTC'), 'send', t0 - 20 * DAY, '-1.50000000', 'LTC', '-120.00',
+        { hash: 'e5'.repeat(32), network_name: 'litecoin', transaction_fee: { amount: '0.00010000', currency: 'LTC' } },
+        { resource: 'litecoin_address', address: 'ltc1qmockdestination000000000000000000000', currency: 'LTC' }),
+    ],
     [acct('USD')]: [
       cbTx('usd-dep', acct('USD'), 'fiat_deposit', t0 - 60 * DAY, '10000.00', 'USD', '10000.00', null),
       cbTx('usd-wd', acct('USD'), 'fiat_withdrawal', t0 - 9 * DAY, '-500.00', 'USD', '-500.00', null),

@@ -83,8 +83,9 @@ Decimal valueOf(JsonScanner& s) {
 }
 
 FastParseResult balances(std::string_view body, const json& params) {
-  JsonWriter out;
-  out.beginObject().key("balances").beginArray();
+  JsonWriter rows;
+  rows.beginArray();
+  std::vector<std::string_view> accounts;  // every uuid, empty accounts too
   const Page page = listAnswer(body, "accounts", [&](JsonScanner& s) {
     std::string_view currency, uuid;
     Decimal free, locked;
@@ -112,11 +113,17 @@ FastParseResult balances(std::string_view body, const json& params) {
       }
     }
     if ((seen & 3) != 3) JsonScanner::unhandled();
+    if (!uuid.empty()) accounts.push_back(uuid);
     auto name = normalizeAsset(currency);
-    response::writeBalance(out, kId, {std::move(name.asset), std::move(name.account), free, locked},
-                           uuid);
+    response::writeBalance(rows, kId,
+                           {std::move(name.asset), std::move(name.account), free, locked}, uuid);
   });
-  out.endArray().endObject();
+  rows.endArray();
+  // Keys in nlohmann's sorted order, as the general path writes them.
+  JsonWriter out;
+  out.beginObject().key("accounts").beginArray();
+  for (std::string_view id : accounts) out.string(id);
+  out.endArray().key("balances").raw(rows.take()).endObject();
   FastParseResult result{out.take(), std::nullopt};
   pageByCursor(result, page, params);
   return result;

@@ -74,19 +74,23 @@ ParseResult balances(const json& body, const json& params) {
   constexpr std::string_view ctx = "Coinbase accounts";
   const json& rows = arrayField(body, ctx, "accounts");
   json out = json::array();
+  // Every account uuid, empty accounts too: deposits and withdrawals are listed per
+  // account (historyQueries), and an account emptied before the first sync has history.
+  json accounts = json::array();
   for (const auto& row : rows) {
     const auto name = coinbase::normalizeAsset(stringField(row, ctx, "currency"));
     const Decimal free = decimalField(objectField(row, ctx, "available_balance"), ctx, "value");
     const json* hold = optionalField(row, ctx, "hold");
     const Decimal locked = hold ? decimalField(*hold, ctx, "value") : Decimal();
+    auto uuid = optionalString(row, ctx, "uuid").value_or("");
+    if (!uuid.empty()) accounts.push_back(uuid);
     if (auto b = balance(kId, {name.asset, name.account, free, locked})) {
-      // The account uuid: deposits and withdrawals are listed per account (historyQueries).
-      if (auto uuid = optionalString(row, ctx, "uuid"); uuid && !uuid->empty())
-        (*b)["accountId"] = std::move(*uuid);
+      if (!uuid.empty()) (*b)["accountId"] = std::move(uuid);
       out.push_back(std::move(*b));
     }
   }
-  ParseResult result{json{{"balances", std::move(out)}}, std::nullopt};
+  ParseResult result{json{{"accounts", std::move(accounts)}, {"balances", std::move(out)}},
+                     std::nullopt};
   pageByCursor(result, body, rows.size(), params, ctx);
   return result;
 }
