@@ -46,8 +46,13 @@ export async function badgeText(ext) {
   return inWorker(ext, () => chrome.action.getBadgeText({}));
 }
 
-// Every event history sync stored in IndexedDB (empty when there is none).
+// The uid of every event history sync stored in IndexedDB, sorted (empty when there is none).
 export async function storedEvents(ext) {
+  return (await storedEventRecords(ext)).map((e) => e.uid).sort();
+}
+
+// Every event history sync stored in IndexedDB, whole.
+export async function storedEventRecords(ext) {
   return inWorker(ext, async () => {
     const names = (await indexedDB.databases()).map((d) => d.name);
     if (!names.includes('keyfolio')) return [];
@@ -56,7 +61,7 @@ export async function storedEvents(ext) {
       if (!db.objectStoreNames.contains('events')) return [];
       return await new Promise((res, rej) => {
         const q = db.transaction('events').objectStore('events').getAll();
-        q.onsuccess = () => res(q.result.map((e) => e.uid).sort());
+        q.onsuccess = () => res(q.result);
         q.onerror = () => rej(q.error);
       });
     } finally {

@@ -4,26 +4,12 @@
 // (its coins came and went, so the balances never showed it).
 import { startMockExchanges } from './mock/index.mjs';
 import { launchExtension } from './harness.mjs';
-import { PASSPHRASE, send, storage, waitFor } from './fault-table.mjs';
+import { PASSPHRASE, send, storage, storedEventRecords, waitFor } from './fault-table.mjs';
 import { uuid } from './mock/keys.mjs';
 
 let mock;
 let ext;
 let page;
-
-function storedEvents(p) {
-  return p.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('keyfolio');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('events')) { db.close(); resolve([]); return; }
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => { db.close(); resolve(req.result); };
-      req.onerror = () => reject(req.error);
-    };
-  }));
-}
 
 beforeAll(async () => {
   mock = await startMockExchanges();
@@ -46,7 +32,7 @@ test('every Coinbase and Kraken record is stored once, empty wallets included', 
     { what: 'the history sync', timeoutMs: 240_000 });
   expect((await storage(ext, 'local', 'historySync')).state).toBe('ok');
 
-  const events = await storedEvents(page);
+  const events = await storedEventRecords(ext);
   expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   const of = (exchange, kind) => events.filter((e) => e.exchange === exchange && e.kind === kind);
 
