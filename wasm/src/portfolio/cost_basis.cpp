@@ -92,9 +92,17 @@ class Engine {
     // merged in. `before` is a total order, so the result is the one sort would give.
     std::vector<std::uint32_t> run, rest;
     run.reserve(idx.size());
+    const auto key = [&](std::uint32_t i) {  // (time, kind), as `before` compares first
+      return (static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
+             static_cast<std::uint64_t>(ev[i].kind);
+    };
+    const auto notBefore = [&](std::uint32_t a, std::uint32_t b) {
+      const std::uint64_t ka = key(a), kb = key(b);
+      return ka != kb ? ka > kb : !before(a, b);
+    };
     for (std::uint32_t i = 0; i < idx.size(); ++i) {
       const bool inOrder =
-          (run.empty() || !before(i, run.back())) && (i + 1 == idx.size() || !before(i + 1, i));
+          (run.empty() || notBefore(i, run.back())) && (i + 1 == idx.size() || notBefore(i + 1, i));
       (inOrder ? run : rest).push_back(i);
     }
     if (rest.empty()) return idx;
@@ -224,28 +232,29 @@ class Engine {
                const std::optional<Decimal>& proceeds, DisposalKind kind) {
     if (amount.sign() <= 0) return;
     // Buckets: 0 long/known, 1 long/unknown cost, 2 short/known, 3 short/unknown cost.
-    std::array<Bucket, 4> buckets{};
+    // Engaged by their first piece, which keeps the sums at the pieces' scales (and
+    // spares zeroing four buckets per disposal).
+    std::array<std::optional<Bucket>, 4> buckets;
     const Decimal uncovered = books_[bookId(e.exchange, asset)].take(amount, [&](const Piece& p) {
       const bool isLong = e.timeMs - p.acquiredMs > holdingMs_;
-      Bucket& b = buckets[(isLong ? 0 : 2) + (p.costKnown ? 0 : 1)];
-      if (b.lots == 0) {  // assigning first keeps the sums at the pieces' scales
-        b.amount = p.amount;
-        b.cost = p.cost;
-        b.earliest = p.acquiredMs;
-      } else {
-        addInto(b.amount, p.amount);
-        if (p.costKnown) addInto(b.cost, p.cost);
-        if (p.acquiredMs < b.earliest) b.earliest = p.acquiredMs;
+      std::optional<Bucket>& b = buckets[(isLong ? 0 : 2) + (p.costKnown ? 0 : 1)];
+      if (!b) {
+        b = Bucket{p.amount, p.cost, p.acquiredMs, 1};
+        return;
       }
-      ++b.lots;
+      addInto(b->amount, p.amount);
+      if (p.costKnown) addInto(b->cost, p.cost);
+      if (p.acquiredMs < b->earliest) b->earliest = p.acquiredMs;
+      ++b->lots;
     });
 
-    DisposalRecord r;
+    DisposalRecord& r = record_;  // reused: every field is set below
     r.event = i;
     r.asset = asset;
     r.kind = kind;
     r.disposedMs = e.timeMs;
     r.proceedsKnown = proceeds.has_value();
+    r.proceeds = Decimal();
     Decimal proceedsLeft = proceeds.value_or(Decimal()), amountLeft = amount;
     const auto emit = [&](DisposalRecord& rec) {
       if (rec.proceedsKnown) {
@@ -257,8 +266,8 @@ class Engine {
       sink_.disposal(rec);
     };
     for (std::size_t k = 0; k < buckets.size(); ++k) {
-      const Bucket& b = buckets[k];
-      if (b.lots == 0) continue;
+      if (!buckets[k]) continue;
+      const Bucket& b = *buckets[k];
       r.term = k < 2 ? Term::Long : Term::Short;
       r.costKnown = (k % 2) == 0;
       r.missingAcquisition = false;
@@ -367,6 +376,7 @@ class Engine {
   std::vector<NameId> bookAssets_;
   std::vector<AcquiredTotal> acquired_;  // indexed by asset id
   std::vector<Lot> movedLots_;
+  DisposalRecord record_;
   std::uint64_t seq_ = 0;
 };
 
