@@ -11,6 +11,7 @@
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -82,8 +83,16 @@ const Function kFunctions[] = {
 };
 constexpr int kCount = sizeof kFunctions / sizeof kFunctions[0];
 
+// Crypto++'s volatile wipe, eight bytes per store where aligned (byte by byte it costs
+// ~0.25 us for a signed request's input and answer).
 void wipe(char* bytes, size_t size) {
-  if (size != 0) CryptoPP::SecureWipeBuffer(reinterpret_cast<CryptoPP::byte*>(bytes), size);
+  auto* p = reinterpret_cast<CryptoPP::byte*>(bytes);
+  const size_t head = std::min(size, (8 - reinterpret_cast<uintptr_t>(p) % 8) % 8);
+  CryptoPP::SecureWipeBuffer(p, head);
+  p += head;
+  size -= head;
+  CryptoPP::SecureWipeBuffer(reinterpret_cast<CryptoPP::word64*>(p), size / 8);
+  CryptoPP::SecureWipeBuffer(p + size / 8 * 8, size % 8);
 }
 
 // Inputs up to this size go into one static buffer (no allocation per call); larger ones

@@ -171,27 +171,30 @@ Decimal Decimal::parse(std::string_view text) {
   // The common form, [-]digits[.digits] with at most 19 digits, in one pass (amounts in
   // exchange answers). Anything else, valid or not, takes the general reading below,
   // which gives the same value for this form.
-  {
-    const bool minus = !text.empty() && text[0] == '-';
-    std::size_t i = minus ? 1 : 0;
-    const std::size_t begin = i;
+  if (text.size() <= 21) {  // '-', 19 digits and '.'
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool minus = p != end && *p == '-';
+    p += minus;
+    const char* const intBegin = p;
     uint64_t m = 0;
-    int digits = 0, fraction = -1;  // -1: no '.' seen
-    for (; i < text.size(); ++i) {
-      const char c = text[i];
-      if (c >= '0' && c <= '9') {
-        m = m * 10 + static_cast<uint64_t>(c - '0');
-        ++digits;
-        if (fraction >= 0) ++fraction;
-      } else if (c == '.' && fraction < 0 && i > begin) {
-        fraction = 0;
-      } else {
-        break;
-      }
+    while (p != end && static_cast<unsigned char>(*p - '0') < 10)
+      m = m * 10 + static_cast<uint64_t>(*p++ - '0');
+    const auto intDigits = p - intBegin;
+    std::ptrdiff_t fraction = 0;
+    bool plain = intDigits > 0;
+    if (plain && p != end) {
+      plain = *p++ == '.';
+      const char* const fracBegin = p;
+      while (p != end && static_cast<unsigned char>(*p - '0') < 10)
+        m = m * 10 + static_cast<uint64_t>(*p++ - '0');
+      fraction = p - fracBegin;
+      plain = plain && fraction > 0 && p == end;
     }
-    if (i == text.size() && digits > 0 && digits <= 19 && fraction != 0) {
+    // At most 19 digits cannot have wrapped m (10^19 - 1 < 2^64).
+    if (plain && intDigits + fraction <= 19) {
       const auto c = static_cast<__int128>(m);
-      return Decimal(minus ? -c : c, fraction < 0 ? 0 : fraction);
+      return Decimal(minus ? -c : c, static_cast<int>(fraction));
     }
   }
   const std::size_t n = text.size();

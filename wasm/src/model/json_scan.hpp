@@ -26,7 +26,14 @@ struct StopTable {
 inline constexpr StopTable kStop{};
 }  // namespace scan_detail
 
-// The scanner's small, hot steps are inline: the fast parsers call them per field.
+// The scanner's small, hot steps are inline (forced: compilers otherwise keep them
+// out of line for their throws), since the fast parsers call them per field.
+#if defined(__GNUC__) || defined(__clang__)
+#define KF_SCAN_INLINE __attribute__((always_inline)) inline
+#else
+#define KF_SCAN_INLINE inline
+#endif
+
 class JsonScanner {
  public:
   // Not an error: "take the general path".
@@ -37,7 +44,7 @@ class JsonScanner {
   explicit JsonScanner(std::string_view text, size_t maxDepth = 32) : text_(text), max_(maxDepth) {}
 
   // The kind of the next value (whitespace skipped), not consumed.
-  Kind peek() {
+  KF_SCAN_INLINE Kind peek() {
     switch (next()) {
       case '"':
         return Kind::String;
@@ -56,26 +63,26 @@ class JsonScanner {
     }
   }
 
-  void beginObject() {
+  KF_SCAN_INLINE void beginObject() {
     expect('{');
     push();
   }
   // The next key of the current object, or false after its closing '}'.
-  bool nextKey(std::string_view& key) {
+  KF_SCAN_INLINE bool nextKey(std::string_view& key) {
     if (!another('}')) return false;
     if (next() != '"') unhandled();
     key = string();
     expect(':');
     return true;
   }
-  void beginArray() {
+  KF_SCAN_INLINE void beginArray() {
     expect('[');
     push();
   }
   // True when another element follows, false after the closing ']'.
-  bool nextElement() { return another(']'); }
+  KF_SCAN_INLINE bool nextElement() { return another(']'); }
 
-  std::string_view string() {
+  KF_SCAN_INLINE std::string_view string() {
     expect('"');
     const char* const begin = text_.data() + pos_;
     const char* const end = text_.data() + text_.size();
@@ -97,28 +104,28 @@ class JsonScanner {
   [[noreturn]] static void unhandled() { throw Unhandled{}; }
 
  private:
-  void ws() {
+  KF_SCAN_INLINE void ws() {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
       if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) return;
       ++pos_;
     }
   }
-  char next() {  // the next non-whitespace character, not consumed ('\0' at the end)
+  KF_SCAN_INLINE char next() {  // the next non-whitespace character, not consumed ('\0' at the end)
     ws();
     return pos_ < text_.size() ? text_[pos_] : '\0';
   }
-  void expect(char c) {
+  KF_SCAN_INLINE void expect(char c) {
     if (next() != c) unhandled();
     ++pos_;
   }
   void literal(std::string_view word);
-  void push() {
+  KF_SCAN_INLINE void push() {
     if (depth_ >= max_ || depth_ >= kMaxStack) unhandled();
     started_[depth_++] = false;
   }
   // After a container's first element a ',' must come before the next; `close` ends it.
-  bool another(char close) {
+  KF_SCAN_INLINE bool another(char close) {
     const char c = next();
     if (c == close) {
       ++pos_;

@@ -32,7 +32,13 @@ inline bool plain(std::string_view s) {
 }
 }  // namespace write_detail
 
-// The small, hot writes are inline: the fast parsers call them per field.
+// The small, hot writes are inline (forced), since the fast parsers call them per field.
+#if defined(__GNUC__) || defined(__clang__)
+#define KF_WRITE_INLINE __attribute__((always_inline)) inline
+#else
+#define KF_WRITE_INLINE inline
+#endif
+
 class JsonWriter {
  public:
   explicit JsonWriter(size_t expectedBytes = 256) { buf_.resize(expectedBytes); }
@@ -43,7 +49,7 @@ class JsonWriter {
   JsonWriter& endArray() { return close(']'); }
   // An object key, one of the model's own names (plain ASCII, written as is); the
   // value written next belongs to it.
-  JsonWriter& key(std::string_view name) {
+  KF_WRITE_INLINE JsonWriter& key(std::string_view name) {
     // ,"name":  in one step
     char* p = room(name.size() + 4);
     size_t i = 0;
@@ -60,7 +66,7 @@ class JsonWriter {
   // A key from elsewhere (header names, ...), escaped like a string value.
   JsonWriter& escapedKey(std::string_view name);
 
-  JsonWriter& string(std::string_view value) {
+  KF_WRITE_INLINE JsonWriter& string(std::string_view value) {
     separate();
     quoted(value);
     return *this;
@@ -82,27 +88,27 @@ class JsonWriter {
  private:
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
-  void separate() {
+  KF_WRITE_INLINE void separate() {
     if (needComma_) put(',');
     needComma_ = true;
   }
   // Room for n more bytes at the end: the buffer grows by doubling, and `len_` (not the
   // string's size) says how much of it is written.
-  char* room(size_t n) {
+  KF_WRITE_INLINE char* room(size_t n) {
     if (len_ + n > buf_.size()) grow(n);
     return &buf_[len_];
   }
   void grow(size_t n);
-  void put(char c) {
+  KF_WRITE_INLINE void put(char c) {
     *room(1) = c;
     ++len_;
   }
-  void put(std::string_view s) {
+  KF_WRITE_INLINE void put(std::string_view s) {
     if (s.empty()) return;
     std::memcpy(room(s.size()), s.data(), s.size());
     len_ += s.size();
   }
-  void quoted(std::string_view s) {  // s as a JSON string
+  KF_WRITE_INLINE void quoted(std::string_view s) {  // s as a JSON string
     if (!write_detail::plain(s)) {
       escaped(s);
       return;
