@@ -199,7 +199,10 @@ Decimal mulDiv(const Decimal& a, const Decimal& b, const Decimal& c, int scale) 
   u128 q = 0, r = 0, d = mc, p, n;
   bool done = false;
   if (mulFits(ma, mb, p)) {
-    if (e >= 0 && e <= 38 && mulFits(p, static_cast<u128>(detail::kPow10[e]), n)) {
+    if (e == 0) {  // pro-rata shares at the values' scale: no multiply by 1 (a call in wasm)
+      divMod(p, mc, q, r);
+      done = true;
+    } else if (e > 0 && e <= 38 && mulFits(p, static_cast<u128>(detail::kPow10[e]), n)) {
       divMod(n, mc, q, r);
       done = true;
     } else if (e < 0 && -e <= 38 && mulFits(mc, static_cast<u128>(detail::kPow10[-e]), d)) {
