@@ -3,11 +3,12 @@
 // spreads are reported, and ratios come from samples taken in the same round. Prints a
 // markdown report and writes it to --out (default dist/bench-results.md).
 //
-// Usage: node tests/bench/run.mjs [--quick] [--skip=parse,sign,costbasis,scrypt,popup,startup]
+// Usage: node tests/bench/run.mjs [--quick] [--skip=parse,sign,cold,costbasis,scrypt,popup,startup]
 //        [--out=FILE]
 // Env:   KEYFOLIO_CORE_DIR   folder with core.mjs + core.wasm (default build/wasm)
 //        KEYFOLIO_NATIVE_DIR folder with core_bench (default build/native)
 //        KEYFOLIO_PARSE_NATIVE the native driver binary (default build/bench-tools/parse_native)
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,7 @@ const started = new Date();
 try {
   if (!skip.has('parse')) benchParse();
   if (!skip.has('sign')) benchSign();
+  if (!skip.has('cold')) benchCold();
   if (!skip.has('scrypt')) benchScrypt();
   if (!skip.has('costbasis')) benchCostBasis();
   if (!skip.has('startup')) benchStartup();
@@ -112,6 +114,7 @@ function benchParse() {
     const { body, ...meta } = c.env;  // what the extension passes besides the body
     c.meta = meta;
     c.metaText = JSON.stringify(meta);
+    c.answer = bodyApi ? core.parseResponseBody(c.metaText, c.env.body) : core.parseResponse(c.text);
     const r = interleave({
       rounds: c.rounds, calls: c.calls, warmup: c.warmup, base: 'ccxt',
       contenders: {
@@ -126,6 +129,8 @@ function benchParse() {
         coreCallOnly: bodyApi ? () => core.parseResponseBody(c.metaText, c.env.body) : () => core.parseResponse(c.text),
         // The one-string form (body escaped inside the envelope), for comparison.
         coreEnvelope: () => JSON.parse(core.parseResponse(JSON.stringify(c.env))),
+        // The floor of any core answering in JSON text: JSON.parse of its answer alone.
+        answerParseOnly: () => JSON.parse(c.answer),
       },
     });
     row(c.name, fmtMs(r.core.median), `CCXT ${fmtMs(r.ccxt.median)}`, fmtRatio(r.core.ratio.median), '≥ 10x',
@@ -133,10 +138,13 @@ function benchParse() {
     notes.push(`${c.name}: core (JS API, parseResponseBody) ${spread(r.core)}; core call alone (string in/out) ` +
       `${spread(r.coreCallOnly)}, ratio ${fmtRatio(r.coreCallOnly.ratio.median)}; parseResponse with the body ` +
       `inside the JSON ${spread(r.coreEnvelope)}, ratio ${fmtRatio(r.coreEnvelope.ratio.median)}; CCXT ` +
-      `${spread(r.ccxt)}; per-round ratio ${fmtRatio(r.core.ratio.min)}–${fmtRatio(r.core.ratio.max)}.`);
+      `${spread(r.ccxt)}; per-round ratio ${fmtRatio(r.core.ratio.min)}–${fmtRatio(r.core.ratio.max)}. ` +
+      `JSON.parse of the core's ${(c.answer.length / 1024).toFixed(0)} KiB answer alone (no core call at all) ` +
+      `${spread(r.answerParseOnly)}: CCXT / that = ${fmtRatio(r.answerParseOnly.ratio.median)}, the ceiling of the ratio ` +
+      `for any core that answers in JSON text.`);
   }
 
-  // The same code natively, same inputs, its own process (no embind, no JS around it).
+  // The same code natively, same inputs, its own process (no wasm boundary, no JS around it).
   if (proc.exists(parseNative)) {
     writeFileSync(path.join(tmp, 'account.json'), accText);
     writeFileSync(path.join(tmp, 'trades.json'), trText);
@@ -172,6 +180,49 @@ function benchSign() {
       '≥ 5x', r.core.ratio.median >= 5);
     notes.push(`sign ${name}: core ${spread(r.core)}; CCXT ${spread(r.ccxt)}; per-round ratio ` +
       `${fmtRatio(r.core.ratio.min)}–${fmtRatio(r.core.ratio.max)}.`);
+  }
+}
+
+// ---- cold: the first call in a fresh process (tests/bench/cold.mjs) ----
+// The service worker is short-lived, so a sync often runs cold. Reported, not judged: the
+// targets are on warm throughput. Core and CCXT alternate, each in a new Node process.
+function benchCold() {
+  const jobs = [['account', 'parse + normalize Binance account, 2,000 assets'],
+    ['binance', 'build + sign Binance'], ['kraken', 'build + sign Kraken']];
+  const runs = quick ? 5 : 9;
+  for (const [job, what] of jobs) {
+    log(`cold first call: ${job}`);
+    const ms = { core: [], ccxt: [] };
+    const checks = { core: new Set(), ccxt: new Set() };
+    for (let r = 0; r < runs; r++) {
+      for (const side of r % 2 === 0 ? ['core', 'ccxt'] : ['ccxt', 'core']) {
+        const out = spawnSync(process.execPath, [path.join(root, 'tests/bench/cold.mjs'), side, job, coreDir],
+          { encoding: 'utf8' });
+        if (out.status !== 0) throw new Error(`cold.mjs ${side} ${job}: ${out.stderr.slice(0, 400)}`);
+        const { ms: t, check } = JSON.parse(out.stdout.trim());
+        ms[side].push(t);
+        checks[side].add(String(check));
+      }
+    }
+    // The job was done: the right number of balances, or a URL of the right endpoint.
+    const expect = job === 'account' ? null : job === 'binance' ? '/api/v3/account?' : '/0/private/BalanceEx';
+    for (const side of ['core', 'ccxt']) {
+      if (checks[side].size !== 1) throw new Error(`cold ${job} ${side}: answers differ between runs`);
+      const check = [...checks[side]][0];
+      if (expect && !check.includes(expect)) throw new Error(`cold ${job} ${side}: unexpected ${check}`);
+    }
+    if (job === 'account') {
+      const body = JSON.parse(binanceAccountBody(ACCOUNT_ASSETS));
+      const nonZero = body.balances.filter((b) => Number(b.free) + Number(b.locked) > 0).length;
+      if ([...checks.core][0] !== String(nonZero) || [...checks.ccxt][0] !== String(ACCOUNT_ASSETS)) {
+        throw new Error('cold account: a side lost balances');
+      }
+    }
+    const c = summary(ms.core), x = summary(ms.ccxt);
+    row(`cold first call in a fresh process: ${what}`, fmtMs(c.median), `CCXT ${fmtMs(x.median)}`,
+      fmtRatio(median(ms.ccxt.map((v, i) => v / ms.core[i]))), 'report');
+    notes.push(`cold ${job} (first call only; loading the core or CCXT not counted, startup is its own row): core ` +
+      `${spread(c)}; CCXT ${spread(x)}; core ${[...checks.core][0].slice(0, 60)}, CCXT ${[...checks.ccxt][0].slice(0, 60)}.`);
   }
 }
 
