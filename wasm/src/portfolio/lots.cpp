@@ -100,23 +100,32 @@ void LotBook::addHifo(Lot&& lot) {
 }
 
 Lot* LotBook::nextHifo() {
-  Lot* best = nullptr;
+  // Within one take() only the source taken from changes: while its next lot still
+  // comes before the best of the others, no other source needs a look.
+  if (cached_) {
+    Lot* next = from_ == kFromMain   ? (lots_.empty() ? nullptr : &lots_.back())
+                : from_ == kFromHeap ? (heap_.empty() ? nullptr : &pending_[heap_.front().slot])
+                                     : &runs_[from_].lots[runs_[from_].head];
+    if (next != nullptr && (otherBest_ == nullptr || takenFirst(*next, *otherBest_))) return next;
+  }
+  // The best and the best of the other sources.
+  Lot *best = nullptr, *second = nullptr;
   from_ = kFromMain;
-  if (!lots_.empty()) best = &lots_.back();
-  for (std::size_t r = 0; r < runs_.size(); ++r) {  // runs are never empty
-    Lot* front = &runs_[r].lots[runs_[r].head];
-    if (best == nullptr || takenFirst(*front, *best)) {
-      best = front;
-      from_ = r;
+  const auto consider = [&](Lot* lot, std::size_t source) {
+    if (best == nullptr || takenFirst(*lot, *best)) {
+      second = best;
+      best = lot;
+      from_ = source;
+    } else if (second == nullptr || takenFirst(*lot, *second)) {
+      second = lot;
     }
-  }
-  if (!heap_.empty()) {
-    Lot* top = &pending_[heap_.front().slot];
-    if (best == nullptr || takenFirst(*top, *best)) {
-      best = top;
-      from_ = kFromHeap;
-    }
-  }
+  };
+  if (!lots_.empty()) consider(&lots_.back(), kFromMain);
+  for (std::size_t r = 0; r < runs_.size(); ++r)  // runs are never empty
+    consider(&runs_[r].lots[runs_[r].head], r);
+  if (!heap_.empty()) consider(&pending_[heap_.front().slot], kFromHeap);
+  otherBest_ = second;
+  cached_ = best != nullptr;
   return best;
 }
 
@@ -134,6 +143,7 @@ void LotBook::popHifo() {
     spare_.push_back(std::move(runs_[from_].lots));
     spare_.back().clear();
     runs_.erase(runs_.begin() + static_cast<std::ptrdiff_t>(from_));
+    cached_ = false;  // run indices moved
   }
 }
 

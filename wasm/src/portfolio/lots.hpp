@@ -127,6 +127,10 @@ class LotBook {
   std::vector<std::uint32_t> free_;
   std::vector<std::vector<Lot>> spare_;
   std::size_t from_ = kFromMain;  // where next() found the lot: a run's index or kFrom*
+  // Within one take(): from_ is still the source to take from unless otherBest_, the
+  // best lot of the other sources (nullptr: none), comes first.
+  bool cached_ = false;
+  Lot* otherBest_ = nullptr;
   Decimal poolAmount_;  // average cost: amount and total cost of the lots with a known cost
   Decimal poolCost_;
 };
@@ -145,6 +149,7 @@ inline Lot* LotBook::next() {
 
 template <class OnPiece>
 Decimal LotBook::take(Decimal amount, OnPiece&& onPiece) {
+  cached_ = false;  // lots may have been added since the last take
   while (amount.sign() > 0) {
     Lot* lot = next();
     if (lot == nullptr) break;
