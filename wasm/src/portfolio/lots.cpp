@@ -8,7 +8,7 @@
 
 namespace kf::portfolio {
 
-void LotBook::add(Lot lot) {
+void LotBook::add(Lot&& lot) {
   if (lot.amount.sign() <= 0) return;
   if (method_ == Method::Average) {
     if (lot.costKnown) {
@@ -249,7 +249,7 @@ void LotBook::heapPop() {
   heap_[i] = last;
 }
 
-void LotBook::popNext() {
+void LotBook::popOther() {
   switch (method_) {
     case Method::Lifo:
       lots_.pop_back();

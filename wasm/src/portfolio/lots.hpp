@@ -46,7 +46,8 @@ class LotBook {
 
   // Adds a lot (ignored when its amount is not positive). Lots normally arrive in time
   // order; a lot moved in by a transfer is slotted in by its acquisition date.
-  void add(Lot lot);
+  void add(Lot&& lot);
+  void add(const Lot& lot) { add(Lot(lot)); }
   // Adds many lots at once (a transfer moving lots in): one merge, not one insert each.
   void addAll(std::vector<Lot>& lots);
 
@@ -70,6 +71,7 @@ class LotBook {
  private:
   Lot* next();
   void popNext();
+  void popOther();
 
   // HIFO keeps most lots in lots_, sorted so that the next to take is at the back:
   // taking is a pop_back of memory just touched. A transfer's batch, already in the
@@ -145,6 +147,14 @@ inline Lot* LotBook::next() {
   }
   if (head_ >= lots_.size()) return nullptr;
   return method_ == Method::Lifo ? &lots_.back() : &lots_[head_];
+}
+
+inline void LotBook::popNext() {
+  if (method_ == Method::Hifo && from_ == kFromMain) {  // HIFO's usual case, inline
+    lots_.pop_back();
+    return;
+  }
+  popOther();
 }
 
 template <class OnPiece>
