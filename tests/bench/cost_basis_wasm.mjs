@@ -1,8 +1,8 @@
 // Times the cost-basis engine through the wasm core under Node, on the same synthetic
 // history as the native core_bench (same seed, same events, so the totals must match).
 // The engine's time is (generate + engine) minus (generate only), each call timed with
-// performance.now(), after an unrecorded full-size run; CPU time (process.cpuUsage) is
-// shown too, since a loaded machine inflates wall time.
+// performance.now(), after an unrecorded full-size run of each method; CPU time
+// (process.cpuUsage) is shown too, since a loaded machine inflates wall time.
 //
 // Usage: node tests/bench/cost_basis_wasm.mjs [path/to/core.mjs] [trades=1000000]
 //        [methods=fifo,hifo] [seed=1]
@@ -35,10 +35,12 @@ function timed(fn) {
 
 const n = Number(trades);
 let slow = false;
-// Warm up at full size: compile, and grow the wasm memory to what a run needs. Without
-// it the first method's generate-only call pays for the growth (fresh pages) and its
-// engine time, the difference, comes out about 180 ms too short.
-call('costBasisBench', { n, method: methods.split(',')[0], seed: Number(seed) });
+// Warm up at full size, every method once: compile, and grow the wasm memory to what a
+// run needs, so that each method is timed in the same steady state whatever its place
+// in the list. Without it the first method's generate-only call paid for the growth and
+// its engine time, the difference, came out 130-180 ms short; a method needing more
+// memory than the ones before it paid ~25 ms of growth inside its engine time.
+for (const method of methods.split(',')) call('costBasisBench', { n, method, seed: Number(seed) });
 for (const method of methods.split(',')) {
   const gen = timed(() => call('costBasisBench', { n, method, seed: Number(seed), generateOnly: true }));
   const all = timed(() => call('costBasisBench', { n, method, seed: Number(seed) }));
