@@ -42,8 +42,10 @@ void LotBook::addAll(std::vector<Lot>& lots) {
         std::remove_if(lots.begin(), lots.end(), [](const Lot& l) { return l.amount.sign() <= 0; }),
         lots.end());
     // A transfer's lots come in the order they were taken: already sorted.
-    if (!std::is_sorted(lots.begin(), lots.end(), takenFirst))
-      std::sort(lots.begin(), lots.end(), takenFirst);
+    // (Lambdas, not function pointers: a pointer stays an indirect call in wasm.)
+    const auto first = [](const Lot& a, const Lot& b) { return takenFirst(a, b); };
+    if (!std::is_sorted(lots.begin(), lots.end(), first))
+      std::sort(lots.begin(), lots.end(), first);
     addRun(lots);
     return;
   }
@@ -179,7 +181,8 @@ void LotBook::addRun(std::vector<Lot>& batch) {
     return std::make_move_iterator(v.begin() + static_cast<std::ptrdiff_t>(head));
   };
   std::merge(from(x, runs_[a].head), std::make_move_iterator(x.end()), from(y, runs_[b].head),
-             std::make_move_iterator(y.end()), std::back_inserter(merged), takenFirst);
+             std::make_move_iterator(y.end()), std::back_inserter(merged),
+             [](const Lot& a, const Lot& b) { return takenFirst(a, b); });
   spare_.push_back(std::move(x));
   spare_.back().clear();
   spare_.push_back(std::move(y));
@@ -190,7 +193,8 @@ void LotBook::addRun(std::vector<Lot>& batch) {
 
 void LotBook::mergePending() {
   // Sort the small entries, then gather the lots in that order.
-  std::sort(heap_.begin(), heap_.end(), before);
+  std::sort(heap_.begin(), heap_.end(),
+            [](const HeapEntry& a, const HeapEntry& b) { return before(a, b); });
   std::vector<Lot> batch;
   if (!spare_.empty()) {
     batch.swap(spare_.back());
