@@ -96,14 +96,18 @@ class Engine {
       return (static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
              static_cast<std::uint64_t>(ev[i].kind);
     };
-    const auto notBefore = [&](std::uint32_t a, std::uint32_t b) {
-      const std::uint64_t ka = key(a), kb = key(b);
-      return ka != kb ? ka > kb : !before(a, b);
-    };
+    std::uint64_t lastKey = 0, k = idx.empty() ? 0 : key(0);
     for (std::uint32_t i = 0; i < idx.size(); ++i) {
-      const bool inOrder =
-          (run.empty() || notBefore(i, run.back())) && (i + 1 == idx.size() || notBefore(i + 1, i));
-      (inOrder ? run : rest).push_back(i);
+      const std::uint64_t next = i + 1 < idx.size() ? key(i + 1) : UINT64_MAX;
+      const bool afterLast = run.empty() || (k != lastKey ? k > lastKey : !before(i, run.back()));
+      const bool beforeNext = i + 1 == idx.size() || (next != k ? next > k : !before(i + 1, i));
+      if (afterLast && beforeNext) {
+        run.push_back(i);
+        lastKey = k;
+      } else {
+        rest.push_back(i);
+      }
+      k = next;
     }
     if (rest.empty()) return idx;
     if (rest.size() > idx.size() / 8) {

@@ -4,7 +4,7 @@
 
 namespace kf::portfolio {
 
-void SummaryBuilder::Sums::add(const DisposalRecord& r) {
+void SummaryBuilder::Sums::add(const DisposalRecord& r, bool rawGain, __int128 g) {
   if (!r.proceedsKnown || !r.costKnown) {
     ++incomplete;
     return;
@@ -12,12 +12,7 @@ void SummaryBuilder::Sums::add(const DisposalRecord& r) {
   proceeds.add(r.proceeds);
   costBasis.add(r.costBasis);
   ExactSum& termGain = r.term == Term::Long ? longTermGain : shortTermGain;
-  // gain = proceeds - costBasis: raw when both have kValueScale decimals and the
-  // difference fits 38 digits (exactly what Decimal's operator- would return).
-  __int128 g;
-  if (r.proceeds.scale() == kValueScale && r.costBasis.scale() == kValueScale &&
-      !__builtin_sub_overflow(r.proceeds.coefficient(), r.costBasis.coefficient(), &g) &&
-      g < detail::kPow10[38] && g > -detail::kPow10[38]) {
+  if (rawGain) {
     if (!gain.addRaw(g)) gain.addSlow(Decimal::fromParts(g, kValueScale));
     if (!termGain.addRaw(g)) termGain.addSlow(Decimal::fromParts(g, kValueScale));
   } else {
@@ -43,8 +38,16 @@ GainSummary SummaryBuilder::Sums::summary(NameId asset) const {
 
 void SummaryBuilder::add(const DisposalRecord& r) {
   if (assets_.size() <= r.asset) assets_.resize(static_cast<std::size_t>(r.asset) + 1);
-  assets_[r.asset].add(r);
-  totals_.add(r);
+  // gain = proceeds - costBasis, once for both sums: raw when both have kValueScale
+  // decimals and the difference fits 38 digits (exactly what operator- would return).
+  __int128 g = 0;
+  const bool rawGain =
+      r.proceedsKnown && r.costKnown && r.proceeds.scale() == kValueScale &&
+      r.costBasis.scale() == kValueScale &&
+      !__builtin_sub_overflow(r.proceeds.coefficient(), r.costBasis.coefficient(), &g) &&
+      g < detail::kPow10[38] && g > -detail::kPow10[38];
+  assets_[r.asset].add(r, rawGain, g);
+  totals_.add(r, rawGain, g);
 }
 
 std::vector<GainSummary> SummaryBuilder::byAsset(const NameTable& assets) const {

@@ -29,7 +29,8 @@ class SummaryBuilder {
   struct Sums {  // GainSummary's sums as they accumulate
     ExactSum proceeds, costBasis, gain, shortTermGain, longTermGain;
     std::uint64_t records = 0, incomplete = 0;
-    void add(const DisposalRecord& r);
+    // g: r.proceeds - r.costBasis as a kValueScale coefficient, when rawGain.
+    void add(const DisposalRecord& r, bool rawGain, __int128 g);
     GainSummary summary(NameId asset) const;
   };
   std::vector<Sums> assets_;  // indexed by asset id
