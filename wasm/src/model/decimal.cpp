@@ -416,7 +416,7 @@ Decimal Decimal::rescale(int scale, Rounding rounding) const {
   checkScale(scale);
   if (scale >= scale_) {
     __int128 c;
-    if (__builtin_mul_overflow(coef_, detail::kPow10[scale - scale_], &c) || !inRange(c))
+    if (!detail::mulChecked(coef_, detail::kPow10[scale - scale_], c) || !inRange(c))
       overflow(toString() + " at scale " + std::to_string(scale) + " needs more than 38 digits");
     return Decimal(c, scale);
   }
