@@ -6,7 +6,7 @@
 // nothing that was good.
 import { callCore } from './core.js';
 import { run, runAllPages, exchangesInfo } from './exchange-client.js';
-import { getLocal, getLocalMany, setLocal, getSession, setSession } from './storage.js';
+import { getLocal, getLocalMany, setLocal, setSession } from './storage.js';
 import { listKeys, updateKey } from './keys.js';
 import { openSecret, vaultState } from './vault-session.js';
 import { getSettings } from './settings.js';
@@ -22,13 +22,15 @@ const HISTORY_POINTS = 2000;
 // take it) and only mirrored to storage, tagged with this instance, for inspection.
 const WORKER_ID = `${Date.now()}-${crypto.randomUUID()}`;
 let leaseSinceMs = 0;
+// A sync was asked for while one ran (a key was just added): the running one goes
+// again when done. In memory, set and cleared without an await, like the lease, so
+// a request cannot be lost between two storage writes.
+let pending = false;
 
-async function takeLease() {
+function takeLease() {
   if (leaseSinceMs && Date.now() - leaseSinceMs < LEASE_MS) return 0;
-  const since = Date.now();
-  leaseSinceMs = since;
-  await setSession({ syncLease: { owner: WORKER_ID, sinceMs: since } });
-  return since;
+  leaseSinceMs = Date.now();
+  return leaseSinceMs;
 }
 
 async function releaseLease(since) {
@@ -132,19 +134,20 @@ export async function showDemo() {
 
 // A full refresh. Returns {started:false} when another sync holds the lease.
 export async function syncNow(reason = 'manual') {
-  const keys = (await listKeys()).filter((k) => !k.disabled);
-  if (keys.length === 0) {
+  if (!(await listKeys()).some((k) => !k.disabled)) {
     if (!(await getLocal('demoDismissed', false))) return { started: true, snapshot: await showDemo() };
     return { started: false, reason: 'no keys' };
   }
-  const lease = await takeLease();
+  const lease = takeLease();
   if (!lease) {
-    // Asked while a sync runs (a key was just added): the running one goes again when done.
-    await setSession({ syncPending: true });
+    pending = true;
     return { started: false, reason: 'already running' };
   }
+  pending = false;
   try {
-    await setSession({ syncPending: false });
+    await setSession({ syncLease: { owner: WORKER_ID, sinceMs: lease } });
+    // Listed with the lease held: a key added from now on asks for the next round.
+    const keys = (await listKeys()).filter((k) => !k.disabled);
     const info = await exchangesInfo();
     const byExchange = new Map();
     for (const k of keys) byExchange.set(k.exchange, [...(byExchange.get(k.exchange) ?? []), k]);
@@ -158,6 +161,6 @@ export async function syncNow(reason = 'manual') {
     return { started: true, snapshot, locked: !unlocked };
   } finally {
     await releaseLease(lease);
-    if (await getSession('syncPending', false)) queueMicrotask(() => syncNow('pending').catch(() => {}));
+    if (pending) queueMicrotask(() => syncNow('pending').catch(() => {}));
   }
 }

@@ -82,8 +82,10 @@ async function syncedAfter(sinceMs, exchanges) {
   return waitFor(async () => {
     const status = await storage(ext, 'local', 'exchangeStatus');
     const last = await storage(ext, 'local', 'lastSync');
+    const snapshot = await storage(ext, 'local', 'snapshot');
+    const valued = new Set(snapshot?.portfolio?.exchanges?.map((e) => e.exchange) ?? []);
     return last && last.finishedMs > sinceMs && !last.locked
-      && exchanges.every((e) => status?.[e]?.state === 'ok' && status[e].lastOkMs > sinceMs) && await storage(ext, 'local', 'snapshot');
+      && exchanges.every((e) => status?.[e]?.state === 'ok' && status[e].lastOkMs > sinceMs && valued.has(e)) && snapshot;
   }, { timeoutMs: 90000, what: `a sync of ${exchanges.join(', ')}` });
 }
 
