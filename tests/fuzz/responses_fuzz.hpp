@@ -87,8 +87,24 @@ inline void checkResult(const exchanges::ParseResult& r, std::string_view exchan
   check(r.data.is_object(), "data is not an object", r.data.dump());
   checkStrictJson(r.data, "data holds invalid UTF-8");
   for (const auto& [key, value] : r.data.items()) {
+    if (key == "accounts") {  // Coinbase balances: every account id, empty accounts too
+      check(value.is_array(), "accounts is not an array", value.dump());
+      for (const auto& id : value)
+        check(id.is_string() && !id.get_ref<const std::string&>().empty(),
+              "an account id is not a non-empty string", value.dump());
+      continue;
+    }
     if (key == "permissions" || key == "skipped" || !value.is_array()) continue;
     for (const auto& row : value) checkRecord(row, exchange);
+  }
+  // A balance's account is among the accounts listed with it.
+  if (r.data.contains("accounts") && r.data.contains("balances")) {
+    for (const auto& b : r.data["balances"]) {
+      if (!b.contains("accountId")) continue;
+      bool listed = false;
+      for (const auto& id : r.data["accounts"]) listed = listed || id == b["accountId"];
+      check(listed, "a balance's accountId is not in accounts", b.dump());
+    }
   }
   if (r.next) {
     check(r.next->is_object(), "next is not an object", r.next->dump());
