@@ -4,12 +4,10 @@ import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
 import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
-import { writeQueue } from './write-queue.js';
 
-// Every change to the stored `keys` object goes through this queue: see write-queue.js.
-const keysWrite = writeQueue();
+// Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
-  return keysWrite(() => updateLocal('keys', {}, update));
+  return updateLocal('keys', {}, update);
 }
 
 function fail(kind, message, extra = {}) {

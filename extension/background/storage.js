@@ -1,5 +1,7 @@
 // Thin helpers over chrome.storage so every module reads and writes state the
 // same way. Anything that must survive the service worker being stopped lives here.
+import { writeQueue } from './write-queue.js';
+
 export async function getLocal(key, fallback) {
   const got = await chrome.storage.local.get(key);
   return got[key] ?? fallback;
@@ -14,10 +16,19 @@ export async function setLocal(values) {
   await chrome.storage.local.set(values);
 }
 
-export async function updateLocal(key, fallback, update) {
-  const next = update(await getLocal(key, fallback));
-  await chrome.storage.local.set({ [key]: next });
-  return next;
+// Read-modify-write of one stored object. Updates of the same key run one after
+// another (a queue per key, in memory: the service worker is a single instance),
+// so two writers can never both read the old object and the later drop the
+// earlier one's change.
+const queues = new Map();
+export function updateLocal(key, fallback, update) {
+  const tail = queues.get(key) ?? writeQueue();
+  queues.set(key, tail);
+  return tail(async () => {
+    const next = update(await getLocal(key, fallback));
+    await chrome.storage.local.set({ [key]: next });
+    return next;
+  });
 }
 
 export async function getSession(key, fallback) {

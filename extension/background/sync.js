@@ -6,7 +6,7 @@
 // nothing that was good.
 import { callCore } from './core.js';
 import { run, runAllPages, exchangesInfo } from './exchange-client.js';
-import { getLocal, getLocalMany, setLocal, setSession } from './storage.js';
+import { getLocal, getLocalMany, setLocal, setSession, updateLocal } from './storage.js';
 import { listKeys, updateKey } from './keys.js';
 import { openSecret, vaultState } from './vault-session.js';
 import { getSettings } from './settings.js';
@@ -39,17 +39,10 @@ async function releaseLease(since) {
   await setSession({ syncLease: null });
 }
 
-// Exchanges sync in parallel and each status update reads, merges and writes the
-// one exchangeStatus object: the updates are chained so none overwrites another's.
-let statusWrites = Promise.resolve();
+// Exchanges sync in parallel and each status update merges into the one
+// exchangeStatus object; updateLocal runs them in turn, so none overwrites another's.
 function setStatus(exchange, status) {
-  const write = statusWrites.then(async () => {
-    const all = await getLocal('exchangeStatus', {});
-    all[exchange] = { ...(all[exchange] ?? {}), ...status };
-    await setLocal({ exchangeStatus: all });
-  });
-  statusWrites = write.catch(() => {});
-  return write;
+  return updateLocal('exchangeStatus', {}, (all) => ({ ...all, [exchange]: { ...(all[exchange] ?? {}), ...status } }));
 }
 
 async function syncKey(meta) {
