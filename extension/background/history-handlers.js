@@ -10,6 +10,7 @@ import { listKeys } from './keys.js';
 import { getSettings } from './settings.js';
 import { getLocal, setLocal } from './storage.js';
 import { touch, vaultState } from './vault-session.js';
+import { hiddenWhileLocked } from '../shared/locked-amounts.js';
 
 // Only one service-worker instance runs at a time, so a sync in flight is known
 // here; after the worker was stopped this is null and a new request resumes from
@@ -124,8 +125,7 @@ async function exportReport({ kind, taxYear, bom = false } = {}) {
   let input;
   if (kind === 'balances_csv' || kind === 'balances_json') {
     // "Show the last totals while locked" off: the amounts stay hidden in files too.
-    const vault = await vaultState();
-    if (vault.exists && !vault.unlocked && (await getSettings()).showWhenLocked === false) {
+    if (hiddenWhileLocked(await vaultState(), await getSettings())) {
       throw Object.assign(new Error('Unlock Keyfolio to export your balances.'), { kind: 'locked' });
     }
     const snapshot = await getLocal('snapshot', null);

@@ -2,6 +2,7 @@
 // framework; text is always set with textContent so exchange-supplied strings stay inert.
 import { formatMoney, formatAmount, formatPercent, formatSignedMoney, formatAgo, countOf, HIDDEN } from './format.js';
 import { exportAndDownload } from './downloads.js';
+import { hiddenWhileLocked } from './locked-amounts.js';
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -67,13 +68,7 @@ function unlockForm(state, actions) {
 // Privacy mode, or locked with "show the last totals while locked" off: every
 // amount (total, assets, exchanges) is hidden, not only the total.
 function amountsHidden(state) {
-  return !!(state.settings?.privacy || hiddenWhileLocked(state));
-}
-
-// Locked with the totals setting off: no amount leaves either, not even as a file
-// (privacy mode only keeps them off the screen, so its export stays).
-function hiddenWhileLocked(state) {
-  return !!(state.status?.vault?.exists && !state.status.vault.unlocked && state.settings?.showWhenLocked === false);
+  return !!(state.settings?.privacy || hiddenWhileLocked(state.status?.vault, state.settings));
 }
 
 function totalSection(state) {
@@ -171,7 +166,8 @@ function footer(state, actions) {
     el('button', { class: 'icon', 'data-testid': 'refresh', onclick: actions.refresh, disabled: state.refreshing, 'aria-label': 'Refresh now', text: state.refreshing ? 'Refreshing…' : '↻ Refresh' }),
     state.surface === 'popup' ? el('button', { class: 'icon', 'data-testid': 'open-sidepanel', onclick: actions.openSidePanel, text: 'Side panel' }) : null,
     el('button', { class: 'icon', 'data-testid': 'open-history', onclick: () => chrome.tabs.create({ url: chrome.runtime.getURL('history/history.html') }), text: 'History' }),
-    snap && !hiddenWhileLocked(state) ? el('button', { class: 'icon', 'data-testid': 'export-balances', title: 'Export balances as CSV', onclick: exportBalances, text: '⤓ CSV' }) : null,
+    // Privacy mode only keeps amounts off the screen, so its export stays.
+    snap && !hiddenWhileLocked(state.status?.vault, state.settings) ? el('button', { class: 'icon', 'data-testid': 'export-balances', title: 'Export balances as CSV', onclick: exportBalances, text: '⤓ CSV' }) : null,
     el('button', { class: 'icon', 'data-testid': 'open-options', onclick: actions.openOptions, text: 'Settings' }));
 }
 
