@@ -10,6 +10,7 @@ import { storePage, getCursor, recordsOf, allEvents } from './history-db.js';
 import { listKeys } from './keys.js';
 import { openSecret } from './vault-session.js';
 import { getLocal, setLocal } from './storage.js';
+import { knownAccounts } from './account-ids.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
 
@@ -17,17 +18,6 @@ async function setProgress(exchange, progress) {
   const all = await getLocal('historyProgress', {});
   all[exchange] = { ...(all[exchange] ?? {}), ...progress, updatedMs: Date.now() };
   await setLocal({ historyProgress: all });
-}
-
-// Account ids the exchange ever listed for the key (every account, empty ones too,
-// where the balances answer lists them; else those of the balances), kept in
-// `accounts.<keyId>`: an emptied account drops out of the balances but keeps its history.
-async function knownAccounts(keyId, holdings) {
-  const stored = await getLocal(`accounts.${keyId}`, []);
-  const seen = [...(holdings?.accounts ?? []), ...(holdings?.balances ?? []).map((b) => b.accountId)].filter(Boolean);
-  const ids = [...new Set([...stored, ...seen])];
-  if (ids.length !== stored.length) await setLocal({ [`accounts.${keyId}`]: ids });
-  return ids;
 }
 
 // The queries that together cover an operation's whole history, as the core plans
@@ -44,7 +34,7 @@ async function queriesFor(meta, operation, known) {
     assets: [...new Set([...(holdings?.balances ?? []).map((b) => b.asset), ...known.assets])],
     symbols: [...new Set([...known.symbols, ...manual])],
     tickers: tickers?.tickers ?? [],
-    accounts: await knownAccounts(meta.id, holdings),
+    accounts: await knownAccounts(meta.id), // kept by the balance sync (account-ids.js)
   });
   return queries;
 }

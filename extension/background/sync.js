@@ -11,6 +11,7 @@ import { listKeys, updateKey } from './keys.js';
 import { openSecret, vaultState } from './vault-session.js';
 import { getSettings } from './settings.js';
 import { updateBadge } from './badge.js';
+import { rememberAccounts } from './account-ids.js';
 
 const LEASE_MS = 120_000;
 const HISTORY_POINTS = 2000;
@@ -50,8 +51,9 @@ async function syncKey(meta) {
   const pages = await runAllPages(meta.exchange, 'balances', { credentials, keyId: meta.id });
   const balances = pages.flatMap((p) => p.balances);
   // Every account the exchange listed, empty ones too (Coinbase): their history counts.
-  const accounts = [...new Set(pages.flatMap((p) => p.accounts ?? []))];
-  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, ...(accounts.length ? { accounts } : {}), fetchedMs: Date.now() } });
+  const accounts = pages.flatMap((p) => p.accounts ?? []);
+  if (accounts.length) await rememberAccounts(meta.id, accounts);
+  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
   await updateKey(meta.id, { lastUsedMs: Date.now(), lastError: null });
 }
 

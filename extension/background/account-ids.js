@@ -1,0 +1,23 @@
+// The account ids an exchange ever listed for a key (Coinbase: every account, empty
+// ones too), kept in `accounts.<keyId>`. Coinbase lists deposits and withdrawals per
+// account, and an account emptied since still holds its history, so ids are only
+// ever added; deleting the key removes the entry (keys.js perKeyEntries).
+import { getLocal, updateLocal } from './storage.js';
+
+// Profiles synced before this entry existed kept the ids with the holdings (the
+// `accounts` list, or before it each balance's accountId).
+async function idsInHoldings(keyId) {
+  const holdings = await getLocal(`holdings.${keyId}`, null);
+  return [...new Set([...(holdings?.accounts ?? []), ...(holdings?.balances ?? []).map((b) => b.accountId)].filter(Boolean))];
+}
+
+// Merges the ids of a balances answer into what is known. Called before the new
+// holdings are written, so an old profile's ids in its holdings are carried over.
+export async function rememberAccounts(keyId, ids) {
+  const before = await idsInHoldings(keyId);
+  return updateLocal(`accounts.${keyId}`, before, (known) => [...new Set([...known, ...ids])]);
+}
+
+export async function knownAccounts(keyId) {
+  return (await getLocal(`accounts.${keyId}`, null)) ?? idsInHoldings(keyId);
+}
