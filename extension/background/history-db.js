@@ -4,6 +4,7 @@
 // cursor that follows it are written in one transaction: a stop at any point
 // resumes exactly after the last stored page, with no gap and no duplicate.
 import { openDB } from '../vendor/idb.js';
+import { tagRecord } from './key-history.js';
 
 const DB_NAME = 'keyfolio';
 const DB_VERSION = 1;
@@ -33,14 +34,38 @@ export function recordsOf(operation, data) {
   return [];
 }
 
-// Stores one page and the cursor to continue from, atomically.
-export async function storePage(records, cursor) {
+// Stores one page fetched with key `keyId` and the cursor to continue from,
+// atomically. A record another key already stored keeps that key in its keyIds.
+export async function storePage(records, cursor, keyId) {
   const d = await db();
   const tx = d.transaction(['events', 'cursors'], 'readwrite');
   const events = tx.objectStore('events');
-  for (const r of records) events.put({ ...r, uid: eventUid(r.kind, r) });
+  const withUid = records.map((r) => ({ ...r, uid: eventUid(r.kind, r) }));
+  const stored = await Promise.all(withUid.map((r) => events.get(r.uid)));
+  withUid.forEach((r, i) => events.put(tagRecord(r, stored[i], keyId)));
   if (cursor) tx.objectStore('cursors').put(cursor);
   await tx.done;
+}
+
+// What `plan` (key-history.js planKeyHistoryRemoval, bound to a key) makes of the
+// stored records of one exchange, without changing anything.
+export async function planForExchange(exchange, plan) {
+  return plan(await (await db()).getAllFromIndex('events', 'exchange', exchange));
+}
+
+// Deletes one key's part of an exchange's history in one transaction (a history
+// sync storing a page waits or goes first, never in between), and the key's
+// resume cursors (`<keyId>|operation|params`, history-sync.js).
+export async function removeKeyHistory(exchange, keyId, plan) {
+  const d = await db();
+  const tx = d.transaction(['events', 'cursors'], 'readwrite');
+  const events = tx.objectStore('events');
+  const result = plan(await events.index('exchange').getAll(exchange));
+  for (const uid of result.remove) events.delete(uid);
+  for (const r of result.untag) events.put(r);
+  tx.objectStore('cursors').delete(IDBKeyRange.bound(`${keyId}|`, `${keyId}|\uffff`));
+  await tx.done;
+  return result;
 }
 
 export async function getCursor(key) {

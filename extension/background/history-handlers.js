@@ -34,12 +34,12 @@ async function startHistorySync() {
   return { started: true };
 }
 
-// Trades and transfers in the normalized model (the stored records carry two
+// Trades and transfers in the normalized model (the stored records carry three
 // bookkeeping fields the core does not need); ledger entries are not exported.
 export function splitEvents(events, untilMs = Infinity) {
   const trades = [];
   const transfers = [];
-  for (const { kind, uid, ...event } of events) {
+  for (const { kind, uid, keyIds, ...event } of events) {
     if (!(event.time < untilMs)) continue;
     if (kind === 'trade') trades.push(event);
     else if (kind === 'deposit' || kind === 'withdrawal') transfers.push(event);

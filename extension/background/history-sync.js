@@ -59,7 +59,7 @@ async function syncOperation(meta, credentials, operation, baseParams) {
     onPage: async (data, params, next) => {
       const records = recordsOf(operation, data);
       stored += records.length;
-      await storePage(records, { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() });
+      await storePage(records, { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() }, meta.id);
     },
   });
   return stored;

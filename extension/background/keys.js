@@ -135,6 +135,10 @@ export async function deleteKey(id) {
   const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
   await chrome.storage.local.remove(perKeyEntries(id, exchange));
   await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
+  // The last history sync's counts per key name it too (its records are another matter: key-history.js).
+  if ((await getLocal('historySync', null))?.results?.[id]) {
+    await updateLocal('historySync', null, (s) => { const results = { ...s?.results }; delete results[id]; return { ...s, results }; });
+  }
   await chrome.notifications?.clear(`rotate-${id}`);
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
   await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex))));

@@ -12,6 +12,7 @@ import { updateBadge } from './badge.js';
 import { getLocal } from './storage.js';
 import { checkRotation, scheduleAlarms, onAlarm } from './schedule.js';
 import { historyHandlers } from './history-handlers.js';
+import { keyHistoryHandlers } from './key-history-handlers.js';
 
 async function status() {
   const v = await callCore('version');
@@ -73,6 +74,7 @@ const handlers = {
     return next;
   }),
   ...historyHandlers,
+  ...keyHistoryHandlers,
 };
 
 chrome.runtime.onMessage.addListener(createRouter(handlers));

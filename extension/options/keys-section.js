@@ -1,7 +1,8 @@
 // The keys audit: every connected key with its permission status, IP
 // restriction, age, last use and last error; rotation reminders; deletion.
 import { el } from '../shared/portfolio-view.js';
-import { formatAgo, formatDate } from '../shared/format.js';
+import { formatAgo, formatDate, countOf } from '../shared/format.js';
+import { confirmDeleteKey } from './delete-key-dialog.js';
 
 const DAY = 86_400_000;
 
@@ -32,10 +33,20 @@ export function keysSection(ctx) {
   const due = new Set(ctx.status?.rotationDue ?? []);
   const rotationDays = ctx.status?.settings?.rotationDays ?? 180;
   const del = (k) => async () => {
-    if (!confirm(`Delete ${k.label}? Its secret is erased from this browser now. Also delete the key on ${k.exchange} so it cannot be used anywhere.`)) return;
-    await ctx.send('deleteKey', { id: k.id });
-    revokeNote = `${k.label} is deleted from Keyfolio. Now delete it on ${exchangeNames(ctx, [k])} too (API management), so it cannot be used anywhere.`;
-    ctx.notify('ok', `Deleted ${k.label}. Remember to delete it on the exchange too.`);
+    // How much history the key fetched, for the dialog; unknown if the worker cannot tell.
+    const history = await ctx.send('keyHistory', { id: k.id }).catch(() => null);
+    const answer = await confirmDeleteKey({ label: k.label, exchangeName: exchangeNames(ctx, [k]), history });
+    if (!answer) return;
+    try {
+      // The history first: the key's listing says which exchange's records are its.
+      const removed = answer.deleteHistory ? await ctx.send('deleteKeyHistory', { id: k.id }) : null;
+      await ctx.send('deleteKey', { id: k.id });
+      revokeNote = `${k.label} is deleted from Keyfolio. Now delete it on ${exchangeNames(ctx, [k])} too (API management), so it cannot be used anywhere.`;
+      const also = removed ? ` and ${countOf(removed.records, 'history record')}` : '';
+      ctx.notify('ok', `Deleted ${k.label}${also}. Remember to delete it on the exchange too.`);
+    } catch (err) {
+      ctx.notify('err', err.message);
+    }
     await ctx.reload();
   };
   const rows = keys.map((k) => el('tr', { 'data-key': k.id, class: due.has(k.id) ? 'due' : '' },

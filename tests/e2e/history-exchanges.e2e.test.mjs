@@ -1,9 +1,12 @@
 // History sync of a Coinbase and a Kraken key against the mock: every fill, every
 // ledger entry and every transfer the mock holds ends up stored once, including
 // the transfers of a Coinbase wallet that was already empty before the first sync
-// (its coins came and went, so the balances never showed it).
+// (its coins came and went, so the balances never showed it). Then deleting each
+// key on the options page: the dialog says its history stays; left unticked it
+// does, ticked exactly that key's records go.
+import path from 'node:path';
 import { startMockExchanges } from './mock/index.mjs';
-import { launchExtension } from './harness.mjs';
+import { launchExtension, artifactsDir } from './harness.mjs';
 import { PASSPHRASE, send, storage, storedEventRecords, waitFor } from './fault-table.mjs';
 import { uuid } from './mock/keys.mjs';
 
@@ -58,3 +61,70 @@ test('every Coinbase and Kraken record is stored once, empty wallets included', 
   expect(of('kraken', 'trade').length).toBe(mock.state.kraken.trades.length);
   expect(of('kraken', 'ledger').length).toBe(mock.state.kraken.ledger.length);
 }, 300_000);
+
+// The number in "(1,234 records)" or "and 1,234 history records".
+function recordCount(text) {
+  return Number(text.match(/([\d,]+) (?:history )?records?\b/)?.[1].replace(/,/g, ''));
+}
+
+test('deleting a key: the dialog says its history stays; unticked it does, ticked only that key\'s records go', async () => {
+  const keys = await send(page, 'listKeys');
+  const kraken = keys.find((k) => k.exchange === 'kraken');
+  const coinbase = keys.find((k) => k.exchange === 'coinbase');
+  const stored = async () => (await storedEventRecords(ext)).map((e) => e.uid).sort();
+  const history = await storedEventRecords(ext);
+  const fetchedWith = (id) => history.filter((e) => e.keyIds?.includes(id)).map((e) => e.uid).sort();
+  // Each record names the key that fetched it (one key per exchange here).
+  expect(fetchedWith(kraken.id).length).toBe(history.filter((e) => e.exchange === 'kraken').length);
+  expect(fetchedWith(coinbase.id).length).toBe(history.filter((e) => e.exchange === 'coinbase').length);
+  const all = await stored();
+
+  const opts = await ext.open('options/options.html', { width: 1100, height: 800 });
+  await opts.click(`tr[data-key="${kraken.id}"] button.danger`);
+  const dialog = opts.getByTestId('delete-key-dialog');
+  await dialog.waitFor();
+  expect(await dialog.locator('h2').textContent()).toBe('Delete Kraken?');
+  const said = await dialog.getByTestId('delete-key-history-text').textContent();
+  expect(said).toMatch(/^The trade history fetched with this key \([\d,]+ records: trades, transfers, ledger entries\) stays in Keyfolio after the key is deleted/);
+  expect(recordCount(said)).toBe(fetchedWith(kraken.id).length);
+  const box = dialog.getByTestId('delete-key-history');
+  const boxLabel = await dialog.locator('label', { has: opts.getByTestId('delete-key-history') }).textContent();
+  expect(boxLabel).toMatch(/^Also delete the history fetched with this key \([\d,]+ records\)$/);
+  expect(recordCount(boxLabel)).toBe(fetchedWith(kraken.id).length);
+  expect(await box.isChecked()).toBe(false);
+  // What the person sees, light and dark (the viewport: the dialog is centred in it).
+  await opts.screenshot({ path: path.join(artifactsDir, 'options-delete-key-dialog-light.png') });
+  await opts.emulateMedia({ colorScheme: 'dark' });
+  await opts.screenshot({ path: path.join(artifactsDir, 'options-delete-key-dialog-dark.png') });
+  await opts.emulateMedia({ colorScheme: 'light' });
+
+  // Cancel deletes nothing.
+  await dialog.getByTestId('delete-key-cancel').click();
+  await dialog.waitFor({ state: 'detached' }); // removed on its close event
+  expect((await send(page, 'listKeys')).length).toBe(2);
+
+  // Left unticked: the key goes, every record stays.
+  await opts.click(`tr[data-key="${kraken.id}"] button.danger`);
+  await dialog.getByTestId('delete-key-confirm').click();
+  await opts.getByTestId('notice').waitFor();
+  expect(await opts.getByTestId('notice').textContent()).toBe('Deleted Kraken. Remember to delete it on the exchange too.');
+  expect((await send(page, 'listKeys')).map((k) => k.id)).toEqual([coinbase.id]);
+  expect(await stored()).toEqual(all);
+
+  // Ticked: exactly the Coinbase key's records go; Kraken's, kept above, stay.
+  await opts.evaluate(() => document.querySelector('[data-testid=notice]')?.remove());
+  await opts.click(`tr[data-key="${coinbase.id}"] button.danger`);
+  await dialog.getByTestId('delete-key-history').check();
+  await opts.screenshot({ path: path.join(artifactsDir, 'options-delete-key-dialog-ticked-light.png') });
+  await dialog.getByTestId('delete-key-confirm').click();
+  await opts.getByTestId('notice').waitFor();
+  const done = await opts.getByTestId('notice').textContent();
+  expect(done).toMatch(/^Deleted Coinbase and [\d,]+ history records\. Remember to delete it on the exchange too\.$/);
+  expect(recordCount(done)).toBe(fetchedWith(coinbase.id).length);
+  expect(await stored()).toEqual(fetchedWith(kraken.id));
+  // Nothing in storage names either key any more.
+  const local = await ext.serviceWorker().evaluate(() => chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(kraken.id);
+  expect(JSON.stringify(local)).not.toContain(coinbase.id);
+  await opts.close();
+}, 120_000);

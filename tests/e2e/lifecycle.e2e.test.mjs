@@ -253,8 +253,13 @@ test('delete a key: gone from the vault, the list and the totals', async () => {
   expect(before.portfolio.total).toBe(expectedTotal(['binance', 'kraken']));
 
   const opts = await ext.open('options/options.html');
-  opts.on('dialog', (d) => d.accept());
+  opts.on('dialog', (d) => d.accept()); // the browser's confirm of "Delete all keys"
   await opts.click(`tr[data-key="${ids.kraken}"] button.danger`);
+  // Keyfolio's own dialog; no history was synced here (history-exchanges.e2e deletes some).
+  const dialog = opts.getByTestId('delete-key-dialog');
+  expect(await dialog.textContent()).toMatch(/^Delete Kraken\?Its secret is erased from this browser now\. Also delete the key on Kraken/);
+  expect(await dialog.getByTestId('delete-key-history-text').textContent()).toBe('No history was fetched with this key.');
+  await dialog.getByTestId('delete-key-confirm').click();
   expect(await notice(opts)).toMatch(/Deleted Kraken.*delete it on the exchange too/);
   await opts.waitForFunction(() => document.querySelectorAll('[data-testid=keys-table] tbody tr').length === 1);
   expect(await opts.locator('[data-testid=revoke-reminder]').textContent()).toMatch(/Kraken is deleted from Keyfolio\. Now delete it on Kraken too/);

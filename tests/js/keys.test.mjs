@@ -95,18 +95,21 @@ test('a key refused after its first request leaves no per-key entry behind', asy
   expect(Object.keys(chrome.storage.local.dump()).sort()).toEqual(['keys']);
 });
 
-test('delete: listing, holdings, nonce, reminder and notification gone; a keyless exchange loses its status', async () => {
+test('delete: listing, holdings, nonce, account ids, reminder, history sync counts and notification gone; a keyless exchange loses its status', async () => {
   await chrome.storage.local.set({
     keys: { a: listing('a'), b: listing('b'), c: listing('c', { exchange: 'binance' }) },
     'holdings.a': { balances: [] }, 'nonce.a': 5, 'accounts.a': ['x'], 'rate.kraken.key.a': { tokens: 3 }, 'holdings.b': { balances: [] },
     rotationReminded: { a: 1, b: 2 },
     exchangeStatus: { kraken: { state: 'ok' }, binance: { state: 'ok' } },
+    historySync: { state: 'ok', results: { a: { stored: 3 }, b: { stored: 1 } } },
   });
   await keys.deleteKey('a');
   let stored = chrome.storage.local.dump();
-  expect(Object.keys(stored).sort()).toEqual(['exchangeStatus', 'holdings.b', 'keys', 'rotationReminded']);
+  expect(Object.keys(stored).sort()).toEqual(['exchangeStatus', 'historySync', 'holdings.b', 'keys', 'rotationReminded']);
   expect(Object.keys(stored.keys)).toEqual(['b', 'c']);
   expect(stored.rotationReminded).toEqual({ b: 2 });
+  expect(stored.historySync).toEqual({ state: 'ok', results: { b: { stored: 1 } } });
+  expect(JSON.stringify(stored)).not.toMatch(/"a"/);
   expect(chrome.notifications.clear).toHaveBeenCalledWith('rotate-a');
   expect(Object.keys(stored.exchangeStatus).sort()).toEqual(['binance', 'kraken']); // b still on Kraken
   await keys.deleteKey('b');
