@@ -136,7 +136,8 @@ std::string buildRequest(std::string_view text) {
     const json in = parseInput(text);
     const Exchange& exchange = exchangeById(requireString(in, "exchange"));
     const Operation op = operationFromString(requireString(in, "operation"));
-    RequestContext ctx;
+    RequestInput general;  // its destructor wipes the credentials copied out of `in`
+    RequestContext& ctx = general.context;
     ctx.credentials = credentialsOf(in);
     if (const auto it = in.find("params"); it != in.end() && !it->is_null()) {
       if (!it->is_object())

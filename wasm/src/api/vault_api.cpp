@@ -55,7 +55,8 @@ std::string vaultOpen(std::string_view input) {
     const auto in = parseInput(input);
     const auto key = vault::decodeKey(requireString(in, "key"));
     const auto sealed = vault::parseRecord(requireField(in, "record"));
-    return json{{"plaintext", vault::openRecord(key, sealed)}};
+    // The answer's copy is the caller's: the bindings wipe the answer text after the call.
+    return json{{"plaintext", std::string(vault::openRecord(key, sealed).view())}};
   });
 }
 
@@ -73,7 +74,7 @@ std::string vaultOpenAll(std::string_view input) {
         const auto sealed = vault::parseRecord(r);
         opened.push_back({{"id", sealed.id},
                           {"exchange", sealed.exchange},
-                          {"plaintext", vault::openRecord(key, sealed)}});
+                          {"plaintext", std::string(vault::openRecord(key, sealed).view())}});
       } catch (const CoreError& e) {
         failed.push_back({{"index", index},
                           {"id", vault::recordIdForReport(r)},

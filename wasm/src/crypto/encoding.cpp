@@ -37,6 +37,18 @@ struct UnreservedTable {
 };
 constexpr UnreservedTable kUnreserved;
 
+// A decoder's output buffer of `size` bytes, written through data().
+template <class Out>
+Out sized(size_t size);
+template <>
+std::string sized<std::string>(size_t size) {
+  return std::string(size, '\0');
+}
+template <>
+SecretBytes sized<SecretBytes>(size_t size) {
+  return SecretBytes(size);
+}
+
 // Outputs are sized once and written through a pointer (appending char by char costs
 // more than the encoding).
 std::string encode64(std::string_view bytes, const char* alphabet, bool pad) {
@@ -67,10 +79,13 @@ std::string encode64(std::string_view bytes, const char* alphabet, bool pad) {
 
 // Canonical decoding of `text` (no padding in it): every character in the alphabet,
 // no dangling single character, and the unused low bits of the last group zero, so
-// exactly one text decodes to given bytes.
-std::optional<std::string> decode64(std::string_view text, const DecodeTable& table) {
+// exactly one text decodes to given bytes. Out is std::string or, for secrets,
+// SecretBytes (which wipes a half-written output on failure too).
+template <class Out>
+std::optional<Out> decode64(std::string_view text, const DecodeTable& table) {
   if (text.size() % 4 == 1) return std::nullopt;
-  std::string out(text.size() / 4 * 3 + (text.size() % 4 == 0 ? 0 : text.size() % 4 - 1), '\0');
+  const size_t size = text.size() / 4 * 3 + (text.size() % 4 == 0 ? 0 : text.size() % 4 - 1);
+  Out out = sized<Out>(size);
   char* o = out.data();
   uint32_t acc = 0;
   int bits = 0;
@@ -86,6 +101,16 @@ std::optional<std::string> decode64(std::string_view text, const DecodeTable& ta
   }
   if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-zero pad bits
   return out;
+}
+
+// The text of standard base64 without its padding, or nullopt when its length is wrong.
+std::optional<std::string_view> unpadded(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  // Padding only as the last one or two characters (the length being a multiple of 4, the
+  // count is then the one the length needs); any other '=' fails as outside the alphabet.
+  size_t pad = 0;
+  while (pad < 2 && pad < text.size() && text[text.size() - 1 - pad] == '=') ++pad;
+  return text.substr(0, text.size() - pad);
 }
 
 }  // namespace
@@ -110,17 +135,20 @@ std::string hexEncode(std::string_view bytes) {
 }
 
 std::optional<std::string> base64Decode(std::string_view text) {
-  if (text.size() % 4 != 0) return std::nullopt;
-  // Padding only as the last one or two characters (the length being a multiple of 4, the
-  // count is then the one the length needs); any other '=' fails as outside the alphabet.
-  size_t pad = 0;
-  while (pad < 2 && pad < text.size() && text[text.size() - 1 - pad] == '=') ++pad;
-  return decode64(text.substr(0, text.size() - pad), kStdValues);
+  const auto body = unpadded(text);
+  if (!body) return std::nullopt;
+  return decode64<std::string>(*body, kStdValues);
+}
+
+std::optional<SecretBytes> base64DecodeSecret(std::string_view text) {
+  const auto body = unpadded(text);
+  if (!body) return std::nullopt;
+  return decode64<SecretBytes>(*body, kStdValues);
 }
 
 std::optional<std::string> base64UrlDecode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  return decode64(text, kUrlValues);
+  return decode64<std::string>(text, kUrlValues);
 }
 
 std::optional<std::string> hexDecode(std::string_view text) {
@@ -140,8 +168,8 @@ std::optional<std::string> hexDecode(std::string_view text) {
   return out;
 }
 
-std::string base64DecodeField(std::string_view text, std::string_view field) {
-  auto bytes = base64Decode(text);
+SecretBytes base64DecodeField(std::string_view text, std::string_view field) {
+  auto bytes = base64DecodeSecret(text);
   if (!bytes) throw CoreError(ErrorKind::BadCredentials, std::string(field) + ": not valid base64");
   return *std::move(bytes);
 }

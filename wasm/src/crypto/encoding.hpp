@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/secret_bytes.hpp"
+
 namespace kf::crypto {
 
 std::string base64Encode(std::string_view bytes);     // RFC 4648 §4, padded
@@ -19,8 +21,10 @@ std::optional<std::string> base64Decode(std::string_view text);     // padding r
 std::optional<std::string> base64UrlDecode(std::string_view text);  // padding optional
 std::optional<std::string> hexDecode(std::string_view text);        // either case
 
-// Throwing forms for secrets: CoreError(BadCredentials, "<field>: not valid base64").
-std::string base64DecodeField(std::string_view text, std::string_view field);
+// base64Decode into wiping storage, for secrets (decoded keys, a PEM's DER).
+std::optional<SecretBytes> base64DecodeSecret(std::string_view text);
+// Throwing form for secrets: CoreError(BadCredentials, "<field>: not valid base64").
+SecretBytes base64DecodeField(std::string_view text, std::string_view field);
 
 // RFC 3986: every byte except the unreserved A-Z a-z 0-9 - . _ ~ becomes %XX (uppercase).
 std::string percentEncode(std::string_view text);

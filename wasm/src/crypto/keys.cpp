@@ -53,7 +53,7 @@ std::optional<CryptoPP::OID> pkcs8Algorithm(std::string_view der) {
 std::optional<KeyType> typeOfPem(const Pem& pem) {
   if (pem.label == "EC PRIVATE KEY") return KeyType::Ecdsa;
   if (pem.label == "RSA PRIVATE KEY") return KeyType::Rsa;
-  const auto oid = pkcs8Algorithm(pem.der);
+  const auto oid = pkcs8Algorithm(pem.der.view());
   if (!oid) return std::nullopt;
   if (*oid == CryptoPP::ASN1::id_ecPublicKey()) return KeyType::Ecdsa;
   if (*oid == CryptoPP::ASN1::Ed25519()) return KeyType::Ed25519;
@@ -117,7 +117,7 @@ Ed25519PrivateKey loadEd25519PrivateKey(std::string_view secret, std::string_vie
     const Pem pem =
         pemOfType(secret, field, KeyType::Ed25519, "PEM does not contain an Ed25519 private key");
     try {
-      auto queue = queueOf(pem.der);
+      auto queue = queueOf(pem.der.view());
       CryptoPP::ed25519PrivateKey parsed;
       parsed.Load(queue);
       return ed25519FromSeed(
@@ -127,12 +127,12 @@ Ed25519PrivateKey loadEd25519PrivateKey(std::string_view secret, std::string_vie
       fail(field, "Ed25519 PKCS#8 key is malformed");
     }
   }
-  const std::string raw = base64DecodeField(trim(secret), field);
-  if (raw.size() == 32) return ed25519FromSeed(raw);
+  const SecretBytes raw = base64DecodeField(trim(secret), field);
+  if (raw.size() == 32) return ed25519FromSeed(raw.view());
   if (raw.size() == 64) {
     // seed || public key, as Coinbase CDP hands it out: a wrong half means a corrupted paste.
-    auto key = ed25519FromSeed(std::string_view(raw).substr(0, 32));
-    if (key.publicKey != std::string_view(raw).substr(32))
+    auto key = ed25519FromSeed(raw.view().substr(0, 32));
+    if (key.publicKey != raw.view().substr(32))
       fail(field, "Ed25519 public half does not match the private seed");
     return key;
   }
@@ -144,7 +144,7 @@ EcdsaP256PrivateKey loadEcdsaP256PrivateKey(std::string_view secret, std::string
   const Pem pem = pemOfType(secret, field, KeyType::Ecdsa, mismatch);
   EcdsaP256PrivateKey key;
   try {
-    auto queue = queueOf(pem.der);
+    auto queue = queueOf(pem.der.view());
     if (pem.label == "EC PRIVATE KEY") {
       key.BERDecodePrivateKey(queue, /*parametersPresent=*/false, queue.MaxRetrievable());
     } else {
@@ -164,7 +164,7 @@ RsaPrivateKey loadRsaPrivateKey(std::string_view secret, std::string_view field)
   const Pem pem = pemOfType(secret, field, KeyType::Rsa, "PEM does not contain an RSA private key");
   RsaPrivateKey key;
   try {
-    auto queue = queueOf(pem.der);
+    auto queue = queueOf(pem.der.view());
     if (pem.label == "RSA PRIVATE KEY") {
       key.BERDecodePrivateKey(queue, false, queue.MaxRetrievable());
     } else {

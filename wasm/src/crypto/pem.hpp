@@ -6,11 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/secret_bytes.hpp"
+
 namespace kf::crypto {
 
 struct Pem {
   std::string label;  // "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"
-  std::string der;    // the decoded body
+  SecretBytes der;    // the decoded body: the private key itself
 };
 
 // True when the text carries a "-----BEGIN " line (escaped or not).

@@ -35,20 +35,21 @@ std::string gcmSeal(const CryptoPP::SecByteBlock& key, std::string_view nonce, s
   return out;
 }
 
-std::optional<std::string> gcmOpen(const CryptoPP::SecByteBlock& key, std::string_view nonce,
-                                   std::string_view aad, std::string_view sealed) {
+std::optional<crypto::SecretBytes> gcmOpen(const CryptoPP::SecByteBlock& key,
+                                           std::string_view nonce, std::string_view aad,
+                                           std::string_view sealed) {
   checkSizes(key, nonce);
   if (sealed.size() < kTagSize) return std::nullopt;
   const size_t ctSize = sealed.size() - kTagSize;
   CryptoPP::GCM<CryptoPP::AES>::Decryption dec;
   dec.SetKeyWithIV(key, key.size(), bytes(nonce), nonce.size());
-  // One spare byte keeps &out[0] valid for an empty plaintext.
-  std::string out(ctSize + 1, '\0');
-  const bool ok = dec.DecryptAndVerify(bytes(out), bytes(sealed) + ctSize, kTagSize, bytes(nonce),
-                                       static_cast<int>(nonce.size()), bytes(aad), aad.size(),
-                                       bytes(sealed), ctSize);
+  // One spare byte keeps the output pointer valid for an empty plaintext.
+  crypto::SecretBytes out(ctSize + 1);
+  const bool ok = dec.DecryptAndVerify(
+      reinterpret_cast<CryptoPP::byte*>(out.data()), bytes(sealed) + ctSize, kTagSize, bytes(nonce),
+      static_cast<int>(nonce.size()), bytes(aad), aad.size(), bytes(sealed), ctSize);
   if (!ok) return std::nullopt;
-  out.resize(ctSize);
+  out.truncate(ctSize);
   return out;
 }
 

@@ -10,6 +10,8 @@
 
 #include <cryptopp/secblock.h>
 
+#include "crypto/secret_bytes.hpp"
+
 namespace kf::vault {
 
 constexpr size_t kKeySize = 32;    // AES-256
@@ -21,9 +23,11 @@ std::string gcmSeal(const CryptoPP::SecByteBlock& key, std::string_view nonce, s
                     std::string_view plaintext);
 
 // The plaintext, or nullopt if the tag does not verify (wrong key, altered
-// ciphertext, nonce or associated data) or the input is shorter than a tag.
-std::optional<std::string> gcmOpen(const CryptoPP::SecByteBlock& key, std::string_view nonce,
-                                   std::string_view aad, std::string_view sealed);
+// ciphertext, nonce or associated data) or the input is shorter than a tag. The
+// plaintext is a secret, and a refused one was decrypted too: both are wiped when freed.
+std::optional<crypto::SecretBytes> gcmOpen(const CryptoPP::SecByteBlock& key,
+                                           std::string_view nonce, std::string_view aad,
+                                           std::string_view sealed);
 
 // `n` bytes from Crypto++'s AutoSeededRandomPool (OS entropy; in wasm,
 // crypto.getRandomValues through Emscripten's /dev/urandom).

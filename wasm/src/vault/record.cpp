@@ -93,7 +93,7 @@ SealedRecord sealRecord(const CryptoPP::SecByteBlock& key, std::string_view id,
   return r;
 }
 
-std::string openRecord(const CryptoPP::SecByteBlock& key, const SealedRecord& r) {
+crypto::SecretBytes openRecord(const CryptoPP::SecByteBlock& key, const SealedRecord& r) {
   auto plain = gcmOpen(key, r.nonce, recordAad(r.id, r.exchange), r.ct);
   if (!plain)
     throw CoreError(ErrorKind::Crypto, "record " + quoteId(r.id) +

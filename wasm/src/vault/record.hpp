@@ -12,6 +12,8 @@
 #include <cryptopp/secblock.h>
 #include <nlohmann/json.hpp>
 
+#include "crypto/secret_bytes.hpp"
+
 namespace kf::vault {
 
 constexpr int kRecordVersion = 1;
@@ -40,7 +42,7 @@ nlohmann::json recordToJson(const SealedRecord& record);
 SealedRecord sealRecord(const CryptoPP::SecByteBlock& key, std::string_view id,
                         std::string_view exchange, std::string_view plaintext);
 // The plaintext; throws CoreError(Crypto) naming the id if authentication fails.
-std::string openRecord(const CryptoPP::SecByteBlock& key, const SealedRecord& record);
+crypto::SecretBytes openRecord(const CryptoPP::SecByteBlock& key, const SealedRecord& record);
 
 // The record's id for an error report, or null if it has none we can show.
 nlohmann::json recordIdForReport(const nlohmann::json& record);

@@ -1,6 +1,5 @@
 #include "vault/vault.hpp"
 
-#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -49,9 +48,9 @@ Header newHeader(const CryptoPP::SecByteBlock& key, KdfParams kdf) {
 }
 
 // Parses and opens every record; the first failure throws, naming the record.
-std::vector<std::pair<SealedRecord, std::string>> openAll(const CryptoPP::SecByteBlock& key,
-                                                          const json& records) {
-  std::vector<std::pair<SealedRecord, std::string>> out;
+std::vector<std::pair<SealedRecord, crypto::SecretBytes>> openAll(const CryptoPP::SecByteBlock& key,
+                                                                  const json& records) {
+  std::vector<std::pair<SealedRecord, crypto::SecretBytes>> out;
   out.reserve(requireArray(records).size());
   for (const auto& r : records) {
     auto sealed = parseRecord(r);
@@ -93,13 +92,12 @@ std::string encodeKey(const CryptoPP::SecByteBlock& key) {
 }
 
 CryptoPP::SecByteBlock decodeKey(std::string_view text) {
-  auto raw = crypto::base64Decode(text);
+  const auto raw = crypto::base64DecodeSecret(text);
   if (!raw || raw->size() != kKeySize)
     throw CoreError(ErrorKind::InvalidInput,
                     "'key' must be the base64 vault key (32 bytes) from vaultUnlock");
-  CryptoPP::SecByteBlock key(reinterpret_cast<const CryptoPP::byte*>(raw->data()), raw->size());
-  std::fill(raw->begin(), raw->end(), '\0');
-  return key;
+  return CryptoPP::SecByteBlock(reinterpret_cast<const CryptoPP::byte*>(raw->view().data()),
+                                raw->size());
 }
 
 Vault createVault(std::string_view passphrase, const json& kdfOptions) {
@@ -113,7 +111,7 @@ Vault createVault(std::string_view passphrase, const json& kdfOptions) {
 CryptoPP::SecByteBlock unlockVault(const Header& header, std::string_view passphrase) {
   auto key = deriveVaultKey(passphrase, header.kdf);
   auto plain = gcmOpen(key, header.checkNonce, checkAad(), header.checkCt);
-  if (!plain || *plain != kCheckPlaintext)
+  if (!plain || plain->view() != kCheckPlaintext)
     throw CoreError(ErrorKind::WrongPassphrase, "Wrong passphrase. Nothing was changed.");
   return key;
 }
@@ -125,7 +123,7 @@ Vault rekeyVault(const json& header, const json& records, std::string_view oldPa
   requireArray(records);
   auto newKdf = newKdfParams(kdfOptions);  // validate options before the slow part
   const auto oldKey = unlockVault(oldHeader, oldPassphrase);
-  std::vector<std::pair<SealedRecord, std::string>> opened;
+  std::vector<std::pair<SealedRecord, crypto::SecretBytes>> opened;
   try {
     opened = openAll(oldKey, records);
   } catch (const CoreError& e) {
@@ -135,10 +133,8 @@ Vault rekeyVault(const json& header, const json& records, std::string_view oldPa
   auto key = deriveVaultKey(newPassphrase, newKdf);
   Vault out{headerToJson(newHeader(key, std::move(newKdf))), json::array(),
             CryptoPP::SecByteBlock()};
-  for (auto& [sealed, plain] : opened) {
-    out.records.push_back(recordToJson(sealRecord(key, sealed.id, sealed.exchange, plain)));
-    std::fill(plain.begin(), plain.end(), '\0');
-  }
+  for (const auto& [sealed, plain] : opened)
+    out.records.push_back(recordToJson(sealRecord(key, sealed.id, sealed.exchange, plain.view())));
   out.key = std::move(key);
   return out;
 }
@@ -168,10 +164,9 @@ Vault importVault(std::string_view file, std::string_view passphrase) {
   auto key = unlockVault(header, passphrase);
   Vault out{headerToJson(header), json::array(), CryptoPP::SecByteBlock()};
   try {
-    for (auto& [sealed, plain] : openAll(key, records)) {
-      std::fill(plain.begin(), plain.end(), '\0');
-      out.records.push_back(recordToJson(sealed));
-    }
+    // Opened only to prove every record opens; the plaintexts are wiped as they go.
+    for (const auto& opened : openAll(key, records))
+      out.records.push_back(recordToJson(opened.first));
   } catch (const CoreError& e) {
     throw CoreError(e.kind(), std::string(e.what()) + ". Nothing was imported.");
   }

@@ -11,7 +11,8 @@
 //   deposits,    coin, startMs, endMs (window ≤ 90 days), offset, limit (≤1000, default 1000)
 //   withdrawals
 //   tickers      symbol, or symbols (array); none = every symbol
-//   candles      symbol, or base and quote (BTC + USDT -> BTCUSDT), interval (default 1d), startMs, endMs, limit (≤1000)
+//   candles      symbol, or base and quote (BTC + USDT -> BTCUSDT), interval (default 1d),
+//                startMs, endMs, limit (≤1000)
 //   any signed   recvWindow (ms, 1..60000, default 5000)
 //
 // Rate limit: exchangeInfo's REQUEST_WEIGHT, 6000 per minute
@@ -45,15 +46,15 @@ constexpr int64_t kOneDayMs = 24LL * 3600 * 1000;
 // The signature text as it goes into the query string.
 std::string signPayload(const Credentials& credentials, std::string_view payload) {
   const auto type = declaredOrPemKeyType(credentials).value_or(crypto::KeyType::Hmac);
-  const std::string secret = requireCredential(credentials.secret, "secret", "Binance");
+  const crypto::SecretBytes secret = requireCredential(credentials.secret, "secret", "Binance");
   switch (type) {
     case crypto::KeyType::Hmac:
-      return crypto::hexEncode(crypto::hmacSha256(secret, payload));
+      return crypto::hexEncode(crypto::hmacSha256(secret.view(), payload));
     case crypto::KeyType::Ed25519:
       return crypto::percentEncode(crypto::base64Encode(
-          crypto::signEd25519(crypto::loadEd25519PrivateKey(secret, "secret"), payload)));
+          crypto::signEd25519(crypto::loadEd25519PrivateKey(secret.view(), "secret"), payload)));
     case crypto::KeyType::Rsa: {
-      const auto key = crypto::loadRsaPrivateKey(secret, "secret");
+      const auto key = crypto::loadRsaPrivateKey(secret.view(), "secret");
       const unsigned bits = crypto::rsaModulusBits(key);
       if (bits != 2048 && bits != 4096)
         throw CoreError(ErrorKind::BadCredentials, "secret: RSA key is " + std::to_string(bits) +
@@ -79,7 +80,7 @@ HttpRequest publicGet(std::string_view path, const QueryString& query) {
 }
 
 HttpRequest signedGet(std::string_view path, QueryString query, const RequestContext& ctx) {
-  const std::string apiKey = requireCredential(ctx.credentials.apiKey, "apiKey", "Binance");
+  const std::string apiKey = requireApiKey(ctx.credentials.apiKey, "apiKey", "Binance");
   query.add("recvWindow", boundedIntParam(ctx.params, "recvWindow", 5000, 1, 60000));
   query.add("timestamp", requireNowMs(ctx.nowMs));
   const std::string signature = signPayload(ctx.credentials, query.str());

@@ -54,8 +54,9 @@ constexpr std::string_view kBrokerage = "/api/v3/brokerage";
 constexpr int64_t kMaxCandles = 350;
 
 std::string bearerToken(std::string_view method, std::string_view path, const RequestContext& ctx) {
-  const std::string keyName = requireCredential(ctx.credentials.apiKey, "apiKey", "Coinbase");
-  const std::string secret = requireCredential(ctx.credentials.secret, "secret", "Coinbase");
+  const std::string keyName = requireApiKey(ctx.credentials.apiKey, "apiKey", "Coinbase");
+  const crypto::SecretBytes secret =
+      requireCredential(ctx.credentials.secret, "secret", "Coinbase");
   // A plain (non-PEM) secret of a CDP key is the base64 Ed25519 seed||public key.
   const auto type = declaredOrPemKeyType(ctx.credentials).value_or(crypto::KeyType::Ed25519);
   const int64_t nowS = requireNowMs(ctx.nowMs) / 1000;
@@ -69,9 +70,11 @@ std::string bearerToken(std::string_view method, std::string_view path, const Re
                        {"uri", std::string(method) + " " + std::string(kHost) + std::string(path)}};
   switch (type) {
     case crypto::KeyType::Ecdsa:
-      return crypto::jwtEs256(header, claims, crypto::loadEcdsaP256PrivateKey(secret, "secret"));
+      return crypto::jwtEs256(header, claims,
+                              crypto::loadEcdsaP256PrivateKey(secret.view(), "secret"));
     case crypto::KeyType::Ed25519:
-      return crypto::jwtEdDsa(header, claims, crypto::loadEd25519PrivateKey(secret, "secret"));
+      return crypto::jwtEdDsa(header, claims,
+                              crypto::loadEd25519PrivateKey(secret.view(), "secret"));
     case crypto::KeyType::Hmac:
       throw CoreError(ErrorKind::BadCredentials,
                       "keyType: legacy Coinbase HMAC keys are not supported; create a CDP API key "

@@ -96,14 +96,28 @@ TimeWindow timeWindowParams(const nlohmann::json& params) {
   return w;
 }
 
-std::string requireCredential(std::string_view value, std::string_view field,
-                              std::string_view exchangeName) {
+namespace {
+
+std::string_view nonEmptyCredential(std::string_view value, std::string_view field,
+                                    std::string_view exchangeName) {
   const auto trimmed = trim(value);
   if (trimmed.empty())
     throw CoreError(ErrorKind::BadCredentials, std::string(field) + ": missing (" +
                                                    std::string(exchangeName) +
                                                    " needs it for this operation)");
-  return std::string(trimmed);
+  return trimmed;
+}
+
+}  // namespace
+
+crypto::SecretBytes requireCredential(std::string_view value, std::string_view field,
+                                      std::string_view exchangeName) {
+  return crypto::SecretBytes(nonEmptyCredential(value, field, exchangeName));
+}
+
+std::string requireApiKey(std::string_view value, std::string_view field,
+                          std::string_view exchangeName) {
+  return std::string(nonEmptyCredential(value, field, exchangeName));
 }
 
 int64_t requireNowMs(int64_t nowMs) {

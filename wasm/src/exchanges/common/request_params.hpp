@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crypto/secret_bytes.hpp"
+
 namespace kf::exchanges::request {
 
 // Absent and null are the same: not given. A non-object `params` fails.
@@ -34,8 +36,12 @@ struct TimeWindow {
 TimeWindow timeWindowParams(const nlohmann::json& params);
 
 // The credential trimmed of the whitespace a paste brings; BadCredentials when empty.
-std::string requireCredential(std::string_view value, std::string_view field,
-                              std::string_view exchangeName);
+// Secrets (secret, passphrase) come back in wiping storage: the copy never outlives its use
+// unzeroed. The key's id is not secret and goes out in headers: a plain string.
+crypto::SecretBytes requireCredential(std::string_view value, std::string_view field,
+                                      std::string_view exchangeName);
+std::string requireApiKey(std::string_view value, std::string_view field,
+                          std::string_view exchangeName);
 
 // nowMs must be a plausible clock (after 2001) to sign with.
 int64_t requireNowMs(int64_t nowMs);

@@ -62,12 +62,12 @@ std::string requireNonce(const std::string& nonce) {
 
 HttpRequest privatePost(std::string_view method, const QueryString& params,
                         const RequestContext& ctx) {
-  const std::string apiKey = requireCredential(ctx.credentials.apiKey, "apiKey", "Kraken");
-  const std::string secret = requireCredential(ctx.credentials.secret, "secret", "Kraken");
+  const std::string apiKey = requireApiKey(ctx.credentials.apiKey, "apiKey", "Kraken");
+  const crypto::SecretBytes secret = requireCredential(ctx.credentials.secret, "secret", "Kraken");
   if (!ctx.credentials.keyType.empty() && ctx.credentials.keyType != "hmac")
     throw CoreError(ErrorKind::BadCredentials,
                     "keyType: Kraken keys are HMAC keys, not '" + ctx.credentials.keyType + "'");
-  const std::string key = crypto::base64DecodeField(secret, "secret");
+  const crypto::SecretBytes key = crypto::base64DecodeField(secret.view(), "secret");
   const std::string nonce = requireNonce(ctx.nonce);
 
   QueryString body;
@@ -77,7 +77,7 @@ HttpRequest privatePost(std::string_view method, const QueryString& params,
 
   const std::string path = "/0/private/" + std::string(method);
   const std::string sign =
-      crypto::base64Encode(crypto::hmacSha512(key, path + crypto::sha256(nonce + text)));
+      crypto::base64Encode(crypto::hmacSha512(key.view(), path + crypto::sha256(nonce + text)));
   return {"POST",
           std::string(kHost) + path,
           {{"API-Key", apiKey},
