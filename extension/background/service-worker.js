@@ -8,7 +8,7 @@ import * as vault from './vault-session.js';
 import * as keys from './keys.js';
 import { syncNow, revalue, showDemo } from './sync.js';
 import { getSettings, updateSettings } from './settings.js';
-import { updateBadge } from './badge.js';
+import { updateBadge, watchBadgeInputs } from './badge.js';
 import { getLocal } from './storage.js';
 import { checkRotation, scheduleAlarms, onAlarm } from './schedule.js';
 import { historyHandlers } from './history-handlers.js';
@@ -78,6 +78,7 @@ const handlers = {
 };
 
 chrome.runtime.onMessage.addListener(createRouter(handlers));
+watchBadgeInputs();
 chrome.alarms.onAlarm.addListener((alarm) => { onAlarm(alarm).catch((e) => console.warn('keyfolio alarm', alarm.name, e.message)); });
 
 chrome.runtime.onInstalled.addListener(() => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMockExchanges } from './mock/index.mjs';
 import { launchExtension, screenshot, artifactsDir } from './harness.mjs';
-import { PASSPHRASE, send, storage, waitFor } from './fault-table.mjs';
+import { PASSPHRASE, send, storage, waitFor, badgeText } from './fault-table.mjs';
 import { expectedPortfolio } from './expected-portfolio.mjs';
 
 const DAY = 86_400_000;
@@ -168,10 +168,26 @@ test('locked popup: last totals by default, nothing when the setting is off', as
   // Nor as a file: no quick export in the popup, and the worker refuses a balances export.
   expect(await popup.locator('[data-testid=export-balances]').count()).toBe(0);
   await expect(send(page, 'exportReport', { kind: 'balances_csv' })).rejects.toMatchObject({ kind: 'locked' });
+  // Nor on the toolbar: the badge, read from Chrome itself, shows no amount.
+  expect(await badgeText(ext)).toBe('');
   await setSetting('#set-locked', true);
   expect((await send(page, 'exportReport', { kind: 'balances_csv' })).content).toContain(snapshot.portfolio.assets[0].asset);
   await popup.waitForFunction((t) => document.querySelector('[data-testid=total]')?.dataset.value === t, snapshot.portfolio.total);
+  await waitFor(async () => /\d/.test(await badgeText(ext)), { what: 'the badge showing the total again' });
   await popup.close();
+
+  // With the setting off, locking clears the badge at once (no sync in between)
+  // and unlocking brings the total back.
+  await setSetting('#set-locked', false);
+  await waitFor(async () => (await badgeText(ext)) === '', { what: 'the badge hidden by the setting' });
+  const unlockedMs = Date.now();
+  await send(page, 'unlock', { passphrase: PASSPHRASE });
+  await syncedAfter(unlockedMs, ['binance', 'kraken']); // unlock starts one: let it finish first
+  await waitFor(async () => /\d/.test(await badgeText(ext)), { what: 'the badge total after unlock' });
+  await send(page, 'lock');
+  await waitFor(async () => (await badgeText(ext)) === '', { what: 'the badge hidden by the lock' });
+  await setSetting('#set-locked', true);
+  await waitFor(async () => /\d/.test(await badgeText(ext)), { what: 'the badge total with the setting on' });
 }, 120000);
 
 test('browser restart: locked, keys still listed, the passphrase unlocks, sync works', async () => {

@@ -1,6 +1,7 @@
 // A chrome.storage area in memory whose get and set each take a macrotask, as
 // the real one does, so read-modify-write races between callers show up.
-export function fakeArea() {
+// Writes are reported to `emit` as chrome.storage.onChanged reports them.
+export function fakeArea(name = 'local', emit = () => {}) {
   let data = {};
   const tick = () => new Promise((r) => setTimeout(r, 0));
   const pick = (keys) => {
@@ -10,15 +11,35 @@ export function fakeArea() {
   };
   return {
     async get(keys) { await tick(); return pick(keys); },
-    async set(values) { await tick(); data = { ...data, ...structuredClone(values) }; },
+    async set(values) {
+      await tick();
+      const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { oldValue: data[k], newValue: structuredClone(v) }]));
+      data = { ...data, ...structuredClone(values) };
+      emit(changes, name);
+    },
     async remove(keys) {
       await tick();
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
+      const changes = {};
+      for (const k of Array.isArray(keys) ? keys : [keys]) {
+        if (k in data) changes[k] = { oldValue: data[k] };
+        delete data[k];
+      }
+      emit(changes, name);
     },
     dump: () => structuredClone(data),
   };
 }
 
 export function fakeChrome() {
-  return { storage: { local: fakeArea(), session: fakeArea() } };
+  const listeners = new Set();
+  const emit = (changes, area) => {
+    if (Object.keys(changes).length) for (const fn of listeners) fn(structuredClone(changes), area);
+  };
+  return {
+    storage: {
+      local: fakeArea('local', emit),
+      session: fakeArea('session', emit),
+      onChanged: { addListener: (fn) => listeners.add(fn), removeListener: (fn) => listeners.delete(fn) },
+    },
+  };
 }
