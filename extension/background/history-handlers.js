@@ -11,6 +11,7 @@ import { getSettings } from './settings.js';
 import { getLocal, setLocal } from './storage.js';
 import { touch, vaultState } from './vault-session.js';
 import { hiddenWhileLocked } from '../shared/locked-amounts.js';
+import { withKeys } from './key-writes.js';
 
 // Only one service-worker instance runs at a time, so a sync in flight is known
 // here; after the worker was stopped this is null and a new request resumes from
@@ -23,10 +24,15 @@ async function startHistorySync() {
   const startedMs = Date.now();
   await setLocal({ historySync: { state: 'running', startedMs, error: null } });
   running = syncHistory()
-    .then(async (results) => {
+    .then(async (all) => {
       const progress = await getLocal('historyProgress', {});
       const failed = Object.values(progress).some((p) => p.state === 'error');
-      await setLocal({ historySync: { state: failed ? 'partial' : 'ok', startedMs, finishedMs: Date.now(), results, error: null } });
+      // Counts per key, only of keys still listed: deleteKey removes a key's
+      // entry, and this write must not bring it back (key-writes.js).
+      await withKeys(async (keys) => {
+        const results = Object.fromEntries(keys.filter((k) => Object.hasOwn(all, k.id)).map((k) => [k.id, all[k.id]]));
+        await setLocal({ historySync: { state: failed ? 'partial' : 'ok', startedMs, finishedMs: Date.now(), results, error: null } });
+      });
     }, async (err) => {
       await setLocal({ historySync: { state: 'error', startedMs, finishedMs: Date.now(), error: { kind: err?.kind ?? 'internal', message: err?.message ?? String(err) } } });
     })

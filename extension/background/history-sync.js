@@ -11,6 +11,7 @@ import { listKeys } from './keys.js';
 import { openSecret } from './vault-session.js';
 import { getLocal, setLocal } from './storage.js';
 import { knownAccounts } from './account-ids.js';
+import { whileListed, isListed, keyGone } from './key-writes.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
 
@@ -58,8 +59,11 @@ async function syncOperation(meta, credentials, operation, baseParams) {
   await runAllPages(meta.exchange, operation, { credentials, keyId: meta.id, params: start }, {
     onPage: async (data, params, next) => {
       const records = recordsOf(operation, data);
+      const cursor = { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() };
+      // Deleted while this page was on the way: neither the page nor its cursor is
+      // stored, and no further page is asked for (key-writes.js).
+      if (!(await whileListed(meta.id, () => storePage(records, cursor, meta.id)))) throw keyGone(meta.id);
       stored += records.length;
-      await storePage(records, { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() }, meta.id);
     },
   });
   return stored;
@@ -70,8 +74,15 @@ export async function syncHistory() {
   const keys = (await listKeys()).filter((k) => !k.disabled);
   const results = {};
   for (const meta of keys) {
+    if (!(await isListed(meta.id))) continue; // deleted since the list was read
+    let credentials;
+    try {
+      credentials = await openSecret(meta.id);
+    } catch (err) {
+      if (await isListed(meta.id)) throw err;
+      continue; // deleted meanwhile: its secret goes first
+    }
     const ops = HISTORY_OPERATIONS.filter((op) => info[meta.exchange].operations.includes(op));
-    const credentials = await openSecret(meta.id);
     const known = await knownFor(meta.exchange);
     const plan = [];
     for (const op of ops) for (const q of await queriesFor(meta, op, known)) plan.push([op, q]);
@@ -85,6 +96,8 @@ export async function syncHistory() {
       }
       await setProgress(meta.exchange, { state: 'ok', lastOkMs: Date.now() });
     } catch (err) {
+      // A deleted key is no failure of its exchange, and is not reported.
+      if (err.kind === 'key_deleted') { await setProgress(meta.exchange, { state: 'interrupted' }); continue; }
       await setProgress(meta.exchange, { state: 'error', error: { kind: err.kind ?? 'internal', message: err.message } });
     }
     results[meta.id] = { stored, done, total: plan.length };

@@ -21,14 +21,26 @@ export async function setLocal(values) {
 // so two writers can never both read the old object and the later drop the
 // earlier one's change.
 const queues = new Map();
-export function updateLocal(key, fallback, update) {
+function queueOf(key) {
   const tail = queues.get(key) ?? writeQueue();
   queues.set(key, tail);
-  return tail(async () => {
+  return tail;
+}
+
+export function updateLocal(key, fallback, update) {
+  return queueOf(key)(async () => {
     const next = update(await getLocal(key, fallback));
     await chrome.storage.local.set({ [key]: next });
     return next;
   });
+}
+
+// Runs `step` with the stored object, in that object's queue, writing nothing
+// to it: what `step` writes elsewhere depends on the object and no update of it
+// can come in between (a sync's writes for a key while deleteKey removes it).
+// `step` must not update `key` itself: it would wait for its own turn.
+export function withLocal(key, fallback, step) {
+  return queueOf(key)(async () => step(await getLocal(key, fallback)));
 }
 
 export async function getSession(key, fallback) {

@@ -12,6 +12,8 @@ import { openSecret, vaultState } from './vault-session.js';
 import { getSettings } from './settings.js';
 import { updateBadge } from './badge.js';
 import { rememberAccounts } from './account-ids.js';
+import { withKeys, whileListed, isListed, keyGone } from './key-writes.js';
+import { writeQueue } from './write-queue.js';
 
 const LEASE_MS = 120_000;
 const HISTORY_POINTS = 2000;
@@ -46,14 +48,20 @@ function setStatus(exchange, status) {
   return updateLocal('exchangeStatus', {}, (all) => ({ ...all, [exchange]: { ...(all[exchange] ?? {}), ...status } }));
 }
 
+// A key deleted while its balances were on the way: no further page is asked
+// for, and nothing is written for it (key-writes.js).
 async function syncKey(meta) {
   const credentials = await openSecret(meta.id);
-  const pages = await runAllPages(meta.exchange, 'balances', { credentials, keyId: meta.id });
+  const stillListed = async () => { if (!(await isListed(meta.id))) throw keyGone(meta.id); };
+  const pages = await runAllPages(meta.exchange, 'balances', { credentials, keyId: meta.id }, { onPage: stillListed });
   const balances = pages.flatMap((p) => p.balances);
   // Every account the exchange listed, empty ones too (Coinbase): their history counts.
   const accounts = pages.flatMap((p) => p.accounts ?? []);
-  if (accounts.length) await rememberAccounts(meta.id, accounts);
-  await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
+  const written = await whileListed(meta.id, async () => {
+    if (accounts.length) await rememberAccounts(meta.id, accounts);
+    await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
+  });
+  if (!written) throw keyGone(meta.id);
   await updateKey(meta.id, { lastUsedMs: Date.now(), lastError: null });
 }
 
@@ -64,16 +72,24 @@ async function syncExchange(exchange, keys, info) {
       await syncKey(meta);
     } catch (err) {
       if (err.kind === 'locked') throw err;
+      // Deleted meanwhile (its secret goes first, so openSecret may be what failed).
+      if (err.kind === 'key_deleted' || !(await isListed(meta.id))) continue;
       failure = { kind: err.kind ?? 'internal', message: err.message, keyId: meta.id };
       await updateKey(meta.id, { lastError: { kind: failure.kind, message: err.message, atMs: Date.now() } });
     }
   }
-  if (failure) {
-    const prev = (await getLocal('exchangeStatus', {}))[exchange];
-    await setStatus(exchange, { state: prev?.lastOkMs ? 'stale' : 'error', error: failure, name: info.name });
-  } else {
-    await setStatus(exchange, { state: 'ok', lastOkMs: Date.now(), error: null, name: info.name });
-  }
+  // With the key list held: a failure of a key deleted meanwhile (its secret was
+  // already gone) is not kept, and an exchange left without keys gets no status back.
+  await withKeys(async (listed) => {
+    if (!listed.some((k) => k.exchange === exchange)) return;
+    const error = failure && listed.some((k) => k.id === failure.keyId) ? failure : null;
+    if (error) {
+      const prev = (await getLocal('exchangeStatus', {}))[exchange];
+      await setStatus(exchange, { state: prev?.lastOkMs ? 'stale' : 'error', error, name: info.name });
+    } else {
+      await setStatus(exchange, { state: 'ok', lastOkMs: Date.now(), error: null, name: info.name });
+    }
+  });
 }
 
 async function refreshTickers(exchanges) {
@@ -89,8 +105,17 @@ async function refreshTickers(exchanges) {
   }));
 }
 
+// The snapshot is computed by one caller at a time (the sync, a deleted key, a
+// changed setting): each reads the keys and holdings after the previous one
+// wrote, so a slower one cannot store a total that still counts a deleted key.
+const snapshotWrite = writeQueue();
+
 // Values the last good holdings of every key with the cached tickers.
-export async function revalue() {
+export function revalue() {
+  return snapshotWrite(computeSnapshot);
+}
+
+async function computeSnapshot() {
   const settings = await getSettings();
   const keys = await listKeys();
   const info = await exchangesInfo();
@@ -116,7 +141,11 @@ async function appendHistory(snapshot) {
   await setLocal({ valueHistory: history.slice(-HISTORY_POINTS) });
 }
 
-export async function showDemo() {
+export function showDemo() {
+  return snapshotWrite(computeDemo);
+}
+
+async function computeDemo() {
   const settings = await getSettings();
   const demo = await callCore('demoData', { nowMs: Date.now() });
   const portfolio = await callCore('portfolioValue', { currency: settings.currency, holdings: demo.holdings, tickers: demo.tickers });
