@@ -53,9 +53,14 @@ export async function planForExchange(exchange, plan) {
   return plan(await (await db()).getAllFromIndex('events', 'exchange', exchange));
 }
 
+// A key's resume cursors: their keys start `<keyId>|` (history-sync.js).
+function keyCursors(keyId) {
+  return IDBKeyRange.bound(`${keyId}|`, `${keyId}|\uffff`);
+}
+
 // Deletes one key's part of an exchange's history in one transaction (a history
 // sync storing a page waits or goes first, never in between), and the key's
-// resume cursors (`<keyId>|operation|params`, history-sync.js).
+// resume cursors.
 export async function removeKeyHistory(exchange, keyId, plan) {
   const d = await db();
   const tx = d.transaction(['events', 'cursors'], 'readwrite');
@@ -63,9 +68,15 @@ export async function removeKeyHistory(exchange, keyId, plan) {
   const result = plan(await events.index('exchange').getAll(exchange));
   for (const uid of result.remove) events.delete(uid);
   for (const r of result.untag) events.put(r);
-  tx.objectStore('cursors').delete(IDBKeyRange.bound(`${keyId}|`, `${keyId}|\uffff`));
+  tx.objectStore('cursors').delete(keyCursors(keyId));
   await tx.done;
   return result;
+}
+
+// Only the cursors, records kept: deleteKey removes them whatever the person
+// chose for the history (a deleted key resumes nothing).
+export async function removeKeyCursors(keyId) {
+  await (await db()).delete('cursors', keyCursors(keyId));
 }
 
 export async function getCursor(key) {

@@ -4,6 +4,7 @@ import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
 import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
+import { removeKeyCursors } from './history-db.js';
 
 // Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
@@ -128,12 +129,15 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
 }
 
 // Gone at once: the sealed secret, the listing, its holdings and every entry
-// kept for it; an exchange left without keys loses its sync status too.
+// kept for it, its history resume cursors (its records are another matter:
+// key-history.js); an exchange left without keys loses its sync status too.
+// After the listing: a sync's writes for the key are then done or skipped (key-writes.js).
 export async function deleteKey(id) {
   const exchange = (await getKey(id))?.exchange;
   await removeSecret(id);
   const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
   await chrome.storage.local.remove(perKeyEntries(id, exchange));
+  await removeKeyCursors(id);
   await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
   // The last history sync's counts per key name it too (its records are another matter: key-history.js).
   if ((await getLocal('historySync', null))?.results?.[id]) {

@@ -62,6 +62,22 @@ test('every Coinbase and Kraken record is stored once, empty wallets included', 
   expect(of('kraken', 'ledger').length).toBe(mock.state.kraken.ledger.length);
 }, 300_000);
 
+// The keys of history sync's resume cursors in IndexedDB (`<keyId>|operation|params`).
+async function storedCursorKeys() {
+  return ext.serviceWorker().evaluate(async () => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('keyfolio'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    try {
+      return await new Promise((res, rej) => {
+        const q = db.transaction('cursors').objectStore('cursors').getAllKeys();
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
 // The number in "(1,234 records)" or "and 1,234 history records".
 function recordCount(text) {
   return Number(text.match(/([\d,]+) (?:history )?records?\b/)?.[1].replace(/,/g, ''));
@@ -103,13 +119,17 @@ test('deleting a key: the dialog says its history stays; unticked it does, ticke
   await dialog.waitFor({ state: 'detached' }); // removed on its close event
   expect((await send(page, 'listKeys')).length).toBe(2);
 
-  // Left unticked: the key goes, every record stays.
+  // Left unticked: the key goes, every record stays; its resume cursors go (nothing resumes them).
+  expect((await storedCursorKeys()).filter((k) => k.startsWith(`${kraken.id}|`)).length).toBeGreaterThan(0);
   await opts.click(`tr[data-key="${kraken.id}"] button.danger`);
   await dialog.getByTestId('delete-key-confirm').click();
   await opts.getByTestId('notice').waitFor();
   expect(await opts.getByTestId('notice').textContent()).toBe('Deleted Kraken. Remember to delete it on the exchange too.');
   expect((await send(page, 'listKeys')).map((k) => k.id)).toEqual([coinbase.id]);
   expect(await stored()).toEqual(all);
+  const cursorsLeft = await storedCursorKeys();
+  expect(cursorsLeft.filter((k) => k.startsWith(`${kraken.id}|`))).toEqual([]);
+  expect(cursorsLeft.filter((k) => k.startsWith(`${coinbase.id}|`)).length).toBeGreaterThan(0);
 
   // Ticked: exactly the Coinbase key's records go; Kraken's, kept above, stay.
   await opts.evaluate(() => document.querySelector('[data-testid=notice]')?.remove());

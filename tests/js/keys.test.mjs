@@ -1,6 +1,7 @@
 // keys.js keeps every key's listing in one stored object: writes to it must not
 // overwrite each other (a sync's updateKey of lastUsedMs racing an import).
-// Also: a locked or refused import leaves nothing behind, a delete leaves no trace.
+// Also: a locked or refused import leaves nothing behind, a delete leaves no trace
+// (its history resume cursors included, whether or not its records are kept).
 import { jest } from '@jest/globals';
 import { fakeChrome } from './helpers/fake-storage.mjs';
 
@@ -22,6 +23,11 @@ jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({
   removeSecret: jest.fn(async () => {}),
   openSecret: jest.fn(async () => ({})),
   vaultState: jest.fn(async () => ({ exists: true, unlocked })),
+}));
+// IndexedDB in memory: history records and resume cursors (`<keyId>|operation|params`).
+const idb = { events: new Map(), cursors: new Map() };
+jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
+  removeKeyCursors: async (keyId) => { for (const k of idb.cursors.keys()) if (k.startsWith(`${keyId}|`)) idb.cursors.delete(k); },
 }));
 const keys = await import('../../extension/background/keys.js');
 
@@ -119,4 +125,13 @@ test('delete: listing, holdings, nonce, account ids, reminder, history sync coun
   stored = chrome.storage.local.dump();
   expect(stored.keys).toEqual({});
   expect(stored.exchangeStatus).toEqual({});
+});
+
+test('delete with the history kept: the key\'s resume cursors go, its records and other keys\' cursors stay', async () => {
+  const cursor = (key) => [key, { key, params: {}, complete: false, updatedMs: 1 }];
+  idb.cursors = new Map([cursor('a|trades|{}'), cursor('a|ledger|{"asset":"BTC"}'), cursor('ab|trades|{}'), cursor('b|trades|{}')]);
+  idb.events = new Map([['kraken:trade:BTC/USD:1', { uid: 'kraken:trade:BTC/USD:1', keyIds: ['a'] }]]);
+  await keys.deleteKey('a'); // the dialog's box left unticked: no deleteKeyHistory before it
+  expect([...idb.cursors.keys()].sort()).toEqual(['ab|trades|{}', 'b|trades|{}']);
+  expect([...idb.events.keys()]).toEqual(['kraken:trade:BTC/USD:1']);
 });
