@@ -1,5 +1,6 @@
 #include "crypto/keys.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <cryptopp/asn.h>
@@ -90,7 +91,14 @@ KeyType keyTypeFromString(std::string_view name, std::string_view field) {
   for (KeyType t : {KeyType::Hmac, KeyType::Ed25519, KeyType::Rsa, KeyType::Ecdsa}) {
     if (to_string(t) == name) return t;
   }
-  fail(field, "unknown key type '" + std::string(name) + "' (hmac, ed25519, rsa or ecdsa)");
+  // A name is short; anything else may be a secret pasted into the wrong field.
+  const bool nameLike =
+      name.size() <= 12 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      });
+  if (nameLike)
+    fail(field, "unknown key type '" + std::string(name) + "' (hmac, ed25519, rsa or ecdsa)");
+  fail(field, "unknown key type (hmac, ed25519, rsa or ecdsa)");
 }
 
 std::optional<KeyType> detectPemKeyType(std::string_view secret, std::string_view field) {

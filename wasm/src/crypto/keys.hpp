@@ -19,7 +19,8 @@ namespace kf::crypto {
 enum class KeyType { Hmac, Ed25519, Rsa, Ecdsa };
 
 std::string_view to_string(KeyType type);  // "hmac" | "ed25519" | "rsa" | "ecdsa"
-// Throws CoreError(BadCredentials, "<field>: unknown key type ...").
+// Throws CoreError(BadCredentials, "<field>: unknown key type ..."), repeating `name`
+// only when it is shaped like one (not a secret pasted into the wrong field).
 KeyType keyTypeFromString(std::string_view name, std::string_view field);
 
 // The type of a PEM secret, from its label and, for PKCS#8, the algorithm OID;

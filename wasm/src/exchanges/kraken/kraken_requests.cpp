@@ -33,6 +33,7 @@
 #include "core/error.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/hashes.hpp"
+#include "crypto/keys.hpp"
 #include "exchanges/common/candle_interval.hpp"
 #include "exchanges/common/query_string.hpp"
 #include "exchanges/common/request_params.hpp"
@@ -64,9 +65,12 @@ HttpRequest privatePost(std::string_view method, const QueryString& params,
                         const RequestContext& ctx) {
   const std::string apiKey = requireApiKey(ctx.credentials.apiKey, "apiKey", "Kraken");
   const crypto::SecretBytes secret = requireCredential(ctx.credentials.secret, "secret", "Kraken");
-  if (!ctx.credentials.keyType.empty() && ctx.credentials.keyType != "hmac")
-    throw CoreError(ErrorKind::BadCredentials,
-                    "keyType: Kraken keys are HMAC keys, not '" + ctx.credentials.keyType + "'");
+  if (!ctx.credentials.keyType.empty() && ctx.credentials.keyType != "hmac") {
+    // Unknown names fail first, with a message that does not repeat them (may be a secret).
+    const auto declared = crypto::keyTypeFromString(ctx.credentials.keyType, "keyType");
+    throw CoreError(ErrorKind::BadCredentials, "keyType: Kraken keys are HMAC keys, not '" +
+                                                   std::string(crypto::to_string(declared)) + "'");
+  }
   const crypto::SecretBytes key = crypto::base64DecodeField(secret.view(), "secret");
   const std::string nonce = requireNonce(ctx.nonce);
 
