@@ -1,5 +1,6 @@
 #include "crypto/pem.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -41,24 +42,65 @@ SecretBytes unescape(std::string_view text) {
   return out;
 }
 
+// RFC 7468 sets no bound; real labels are under 30 characters. A longer "label" is
+// key text that ran on from a BEGIN line whose closing dashes are missing.
+constexpr std::size_t kMaxLabel = 64;
+// Labels named in error messages: at most this long, uppercase words.
+constexpr std::size_t kMaxNamedLabel = 40;
+
+// RFC 7468: printable ASCII, with single spaces or hyphens only between characters.
+bool isLabel(std::string_view label) {
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    const char c = label[i];
+    if (c == ' ' || c == '-') {
+      if (i == 0 || i + 1 == label.size() || label[i - 1] == ' ' || label[i - 1] == '-')
+        return false;
+    } else if (c < 0x21 || c > 0x7e) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Every real label is uppercase words ("EC PRIVATE KEY"). A valid label of another
+// shape may be pasted key text (base64 has lowercase), so messages do not repeat it.
+bool isNameable(std::string_view label) {
+  if (label.empty() || label.size() > kMaxNamedLabel) return false;
+  for (char c : label) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '-')) return false;
+  }
+  return true;
+}
+
 struct Block {
-  std::string label;
+  std::string label;      // valid per isLabel, at most kMaxLabel long
   std::string_view body;  // still armored text between the lines, in the unescaped copy
 };
 
+// Errors name the label only when isNameable: a message must never carry key text.
 std::vector<Block> blocks(std::string_view text, std::string_view field) {
   std::vector<Block> out;
   std::size_t pos = 0;
   while ((pos = text.find(kBegin, pos)) != std::string_view::npos) {
     const std::size_t labelStart = pos + kBegin.size();
-    const std::size_t labelEnd = text.find(kDashes, labelStart);
-    if (labelEnd == std::string_view::npos) fail(field, "PEM has a broken -----BEGIN line");
-    std::string label(text.substr(labelStart, labelEnd - labelStart));
-    const std::string endLine = std::string(kEnd) + label + std::string(kDashes);
+    // The label ends on its own line: otherwise it would run on into the key body.
+    const std::size_t lineEnd = std::min(text.find_first_of("\r\n", labelStart), text.size());
+    const std::size_t labelEnd = text.substr(0, lineEnd).find(kDashes, labelStart);
+    if (labelEnd == std::string_view::npos)
+      fail(field, "PEM has a -----BEGIN line without its closing dashes (-----)");
+    const std::string_view label = text.substr(labelStart, labelEnd - labelStart);
+    if (label.size() > kMaxLabel)
+      fail(field, "PEM has a -----BEGIN line that is too long (are its closing dashes missing?)");
+    if (!isLabel(label))
+      fail(field, "PEM has a -----BEGIN line with characters a PEM label cannot have");
+    const std::string endLine = std::string(kEnd) + std::string(label) + std::string(kDashes);
     const std::size_t bodyStart = labelEnd + kDashes.size();
     const std::size_t endPos = text.find(endLine, bodyStart);
-    if (endPos == std::string_view::npos) fail(field, "PEM has no matching " + endLine + " line");
-    out.push_back({std::move(label), text.substr(bodyStart, endPos - bodyStart)});
+    if (endPos == std::string_view::npos) {
+      if (isNameable(label)) fail(field, "PEM has no matching " + endLine + " line");
+      fail(field, "PEM has no -----END line matching its -----BEGIN line");
+    }
+    out.push_back({std::string(label), text.substr(bodyStart, endPos - bodyStart)});
     pos = endPos + endLine.size();
   }
   return out;
@@ -91,7 +133,8 @@ Pem parsePrivateKeyPem(std::string_view text, std::string_view field) {
       fail(field, "encrypted private keys are not supported; export the key without a passphrase");
     if (label == "PUBLIC KEY" || label == "RSA PUBLIC KEY")
       fail(field, "this is a public key; paste the private key");
-    fail(field, "unsupported PEM type '" + label + "'");
+    if (isNameable(label)) fail(field, "unsupported PEM type '" + label + "'");
+    fail(field, "unsupported PEM type (not a private key)");
   }
   // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED") mean an encrypted legacy key.
   if (chosen->body.find(':') != std::string_view::npos)
