@@ -1,10 +1,10 @@
-// Service-worker handlers behind the key delete dialog (options page): how much
-// history was fetched with a key, and deleting it. Asked before the key itself is
-// deleted: the key's listing says which exchange's records to look at.
+// Service-worker handler behind the key delete dialog (options page): how much
+// history was fetched with a key, asked before the key is deleted (its listing
+// says which exchange's records to look at). Deleting that history is part of
+// deleteKey itself (keys.js), so no page can be stored between the two.
 import { listKeys } from './keys.js';
-import { planForExchange, removeKeyHistory } from './history-db.js';
+import { planForExchange } from './history-db.js';
 import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
-import { touch } from './vault-session.js';
 
 // The key and a plan bound to it. The id is compared, never used as a property
 // name, so "__proto__" and the like find nothing.
@@ -20,10 +20,5 @@ export const keyHistoryHandlers = {
   keyHistory: async ({ id }) => {
     const { key, plan } = await keyAndPlan(id);
     return { exchange: key.exchange, ...keyHistorySummary(await planForExchange(key.exchange, plan)) };
-  },
-  deleteKeyHistory: async ({ id }) => {
-    await touch(); // a deletion counts as activity for auto-lock, as deleteKey does
-    const { key, plan } = await keyAndPlan(id);
-    return { exchange: key.exchange, ...keyHistorySummary(await removeKeyHistory(key.exchange, id, plan)) };
   },
 };

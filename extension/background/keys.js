@@ -4,7 +4,8 @@ import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
 import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
-import { removeKeyCursors } from './history-db.js';
+import { removeKeyCursors, removeKeyHistory } from './history-db.js';
+import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
 
 // Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
@@ -129,13 +130,16 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
 }
 
 // Gone at once: the sealed secret, the listing, its holdings and every entry
-// kept for it, its history resume cursors (its records are another matter:
-// key-history.js); an exchange left without keys loses its sync status too.
-// After the listing: a sync's writes for the key are then done or skipped (key-writes.js).
-export async function deleteKey(id) {
+// kept for it, its history resume cursors; an exchange left without keys loses
+// its sync status too. Its history records only with `deleteHistory`
+// (key-history.js), in this same operation and after the listing: from then on
+// no page of the key can be stored (key-writes.js), so none escapes the removal.
+// Returns what was removed of the history (keyHistorySummary), else null.
+export async function deleteKey(id, { deleteHistory = false } = {}) {
   const exchange = (await getKey(id))?.exchange;
   await removeSecret(id);
   const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
+  const history = deleteHistory && exchange ? await removeHistoryOf(id, exchange, Object.values(remaining)) : null;
   await chrome.storage.local.remove(perKeyEntries(id, exchange));
   await removeKeyCursors(id);
   await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
@@ -146,6 +150,15 @@ export async function deleteKey(id) {
   await chrome.notifications?.clear(`rotate-${id}`);
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
   await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex))));
+  return history;
+}
+
+// The records only this key fetched go, shared ones lose its tag; records of
+// unknown key go only if no other key of the exchange is left.
+async function removeHistoryOf(id, exchange, remaining) {
+  const otherKeysOnExchange = remaining.some((k) => k.exchange === exchange);
+  const plan = (records) => planKeyHistoryRemoval(records, id, { otherKeysOnExchange });
+  return keyHistorySummary(await removeKeyHistory(exchange, id, plan));
 }
 
 export async function deleteAllKeys() {

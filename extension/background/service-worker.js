@@ -60,7 +60,12 @@ const handlers = {
     syncNow('key added').catch(() => {});
     return meta;
   }),
-  deleteKey: active(async ({ id }) => { await keys.deleteKey(id); await revalue(); return keys.listKeys(); }),
+  // With deleteHistory, the key's history goes in the same operation (keys.js deleteKey).
+  deleteKey: active(async ({ id, deleteHistory = false }) => {
+    const history = await keys.deleteKey(id, { deleteHistory: deleteHistory === true });
+    await revalue();
+    return { history };
+  }),
   deleteAllKeys: active(async () => { await keys.deleteAllKeys(); await revalue(); return []; }),
   recheckPermissions: active(() => keys.recheckAllPermissions()),
   syncNow: active(() => syncNow('manual')),

@@ -38,9 +38,9 @@ export function keysSection(ctx) {
     const answer = await confirmDeleteKey({ label: k.label, exchangeName: exchangeNames(ctx, [k]), history });
     if (!answer) return;
     try {
-      // The history first: the key's listing says which exchange's records are its.
-      const removed = answer.deleteHistory ? await ctx.send('deleteKeyHistory', { id: k.id }) : null;
-      await ctx.send('deleteKey', { id: k.id });
+      // One message: the worker unlists the key before removing its history, so no
+      // page a running sync fetched with it can be stored after the removal.
+      const { history: removed } = await ctx.send('deleteKey', { id: k.id, deleteHistory: answer.deleteHistory });
       revokeNote = `${k.label} is deleted from Keyfolio. Now delete it on ${exchangeNames(ctx, [k])} too (API management), so it cannot be used anywhere.`;
       const also = removed ? ` and ${countOf(removed.records, 'history record')}` : '';
       ctx.notify('ok', `Deleted ${k.label}${also}. Remember to delete it on the exchange too.`);

@@ -10,7 +10,7 @@ import { extensionDir, launchExtension } from './harness.mjs';
 
 const ATTACKER = 'https://attacker.example/';
 // Every message type the content script tries: harmless and sensitive ones.
-const PROBES = ['status', 'listKeys', 'exportVault', 'deleteAllKeys', 'deleteKeyHistory', 'exportReport'];
+const PROBES = ['status', 'listKeys', 'exportVault', 'deleteAllKeys', 'deleteKey', 'exportReport'];
 
 let tmp;
 let ext;

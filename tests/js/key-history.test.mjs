@@ -2,15 +2,20 @@
 // every other key's: records are stored once per exchange and id, so a record two
 // keys fetched stays (without the deleted key in its keyIds), and records stored
 // before they named their keys go only when no other key of the exchange is
-// connected. The IndexedDB side (history-db.js) is in-memory here; the e2e
-// lifecycle test runs it in Chromium.
+// connected. The history goes with the key, in deleteKey (keys.js); the IndexedDB
+// side (history-db.js) is in-memory here, the e2e lifecycle test runs it in Chromium.
 import { jest } from '@jest/globals';
+import { fakeChrome } from './helpers/fake-storage.mjs';
 import { tagRecord, planKeyHistoryRemoval } from '../../extension/background/key-history.js';
 
-let keys = [];
+globalThis.chrome = fakeChrome();
+
 let db = new Map(); // uid -> record, as the events store
-jest.unstable_mockModule('../../extension/background/keys.js', () => ({ listKeys: async () => keys }));
-jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({ touch: async () => {} }));
+jest.unstable_mockModule('../../extension/background/core.js', () => ({ callCore: async () => ({ ok: true }) }));
+jest.unstable_mockModule('../../extension/background/exchange-client.js', () => ({ exchangesInfo: async () => ({}), run: async () => ({}) }));
+jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({
+  touch: async () => {}, removeSecret: async () => {}, sealSecret: async () => {}, openSecret: async () => ({}), vaultState: async () => ({}),
+}));
 jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   planForExchange: async (exchange, plan) => plan([...db.values()].filter((r) => r.exchange === exchange)),
   removeKeyHistory: async (exchange, keyId, plan) => {
@@ -19,16 +24,20 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
     for (const r of result.untag) db.set(r.uid, r);
     return result;
   },
+  removeKeyCursors: async () => {},
 }));
 const { keyHistoryHandlers } = await import('../../extension/background/key-history-handlers.js');
+const { deleteKey } = await import('../../extension/background/keys.js');
 
+const listing = (id, exchange, importedMs) => ({ id, exchange, label: id, importedMs });
 const trade = (exchange, id) => ({ exchange, kind: 'trade', id, symbol: 'BTC/USD', uid: `${exchange}:trade:BTC/USD:${id}` });
 // As history-db.js storePage does: the record, tagged with the key that fetched it.
 function store(keyId, record) { db.set(record.uid, tagRecord(record, db.get(record.uid), keyId)); }
 const uids = () => [...db.keys()].sort();
 
-beforeEach(() => {
-  keys = [{ id: 'k1', exchange: 'kraken' }, { id: 'k2', exchange: 'kraken' }, { id: 'b1', exchange: 'binance' }];
+beforeEach(async () => {
+  globalThis.chrome = fakeChrome();
+  await chrome.storage.local.set({ keys: { k1: listing('k1', 'kraken', 1), k2: listing('k2', 'kraken', 2), b1: listing('b1', 'binance', 3) } });
   db = new Map();
   store('k1', trade('kraken', 'only-k1'));
   store('k1', trade('kraken', 'both'));
@@ -50,8 +59,9 @@ test('deleting one key\'s history removes its own records and leaves every other
     .toEqual({ exchange: 'kraken', records: 1, shared: 1, untagged: 1, untaggedRemoved: false });
   expect(uids()).toHaveLength(5); // only counted
 
-  const removed = await keyHistoryHandlers.deleteKeyHistory({ id: 'k1' });
-  expect(removed).toMatchObject({ records: 1, shared: 1 });
+  const removed = await deleteKey('k1', { deleteHistory: true });
+  expect(removed).toEqual({ records: 1, shared: 1, untagged: 1, untaggedRemoved: false });
+  expect(Object.keys(chrome.storage.local.dump().keys)).toEqual(['k2', 'b1']);
   expect(uids()).toEqual([
     'binance:trade:BTC/USD:only-b1',
     'kraken:trade:BTC/USD:both',
@@ -63,20 +73,28 @@ test('deleting one key\'s history removes its own records and leaves every other
 });
 
 test('the last key of an exchange also takes the records of unknown key; other exchanges untouched', async () => {
-  keys = keys.filter((k) => k.id !== 'k1');
+  await deleteKey('k1'); // its history kept
   expect(await keyHistoryHandlers.keyHistory({ id: 'k2' }))
     .toEqual({ exchange: 'kraken', records: 2, shared: 1, untagged: 1, untaggedRemoved: true });
-  await keyHistoryHandlers.deleteKeyHistory({ id: 'k2' });
+  expect(await deleteKey('k2', { deleteHistory: true })).toEqual({ records: 2, shared: 1, untagged: 1, untaggedRemoved: true });
   // k1 was deleted earlier with its history kept: what names k1 stays.
   expect(uids()).toEqual(['binance:trade:BTC/USD:only-b1', 'kraken:trade:BTC/USD:both', 'kraken:trade:BTC/USD:only-k1']);
   expect(db.get('kraken:trade:BTC/USD:both').keyIds).toEqual(['k1']);
 });
 
-test('an unknown id is refused, also one that names an Object property', async () => {
+test('an unknown id removes no history, also one that names an Object property', async () => {
   for (const id of ['nope', '__proto__', 'constructor', undefined]) {
-    await expect(keyHistoryHandlers.deleteKeyHistory({ id })).rejects.toMatchObject({ kind: 'invalid_input' });
+    await expect(keyHistoryHandlers.keyHistory({ id })).rejects.toMatchObject({ kind: 'invalid_input' });
+    expect(await deleteKey(id, { deleteHistory: true })).toBeNull();
   }
   expect(uids()).toHaveLength(5);
+  expect(Object.keys(chrome.storage.local.dump().keys)).toEqual(['k1', 'k2', 'b1']);
+});
+
+test('without deleteHistory the key goes and its records stay', async () => {
+  expect(await deleteKey('k1')).toBeNull();
+  expect(uids()).toHaveLength(5);
+  expect(db.get('kraken:trade:BTC/USD:only-k1').keyIds).toEqual(['k1']);
 });
 
 test('the plan looks at no other key\'s records', () => {

@@ -28,6 +28,7 @@ jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({
 const idb = { events: new Map(), cursors: new Map() };
 jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   removeKeyCursors: async (keyId) => { for (const k of idb.cursors.keys()) if (k.startsWith(`${keyId}|`)) idb.cursors.delete(k); },
+  removeKeyHistory: async () => ({ remove: [], untag: [], untagged: 0, untaggedRemoved: false }),
 }));
 const keys = await import('../../extension/background/keys.js');
 
@@ -131,7 +132,7 @@ test('delete with the history kept: the key\'s resume cursors go, its records an
   const cursor = (key) => [key, { key, params: {}, complete: false, updatedMs: 1 }];
   idb.cursors = new Map([cursor('a|trades|{}'), cursor('a|ledger|{"asset":"BTC"}'), cursor('ab|trades|{}'), cursor('b|trades|{}')]);
   idb.events = new Map([['kraken:trade:BTC/USD:1', { uid: 'kraken:trade:BTC/USD:1', keyIds: ['a'] }]]);
-  await keys.deleteKey('a'); // the dialog's box left unticked: no deleteKeyHistory before it
+  await keys.deleteKey('a'); // the dialog's box left unticked
   expect([...idb.cursors.keys()].sort()).toEqual(['ab|trades|{}', 'b|trades|{}']);
   expect([...idb.events.keys()]).toEqual(['kraken:trade:BTC/USD:1']);
 });

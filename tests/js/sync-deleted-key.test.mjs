@@ -5,6 +5,7 @@
 // the test releases by hand; keys, storage and both syncs are the real modules.
 import { jest } from '@jest/globals';
 import { fakeChrome } from './helpers/fake-storage.mjs';
+import { tagRecord } from '../../extension/background/key-history.js';
 
 globalThis.chrome = { ...fakeChrome(), action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} } };
 
@@ -62,9 +63,10 @@ jest.unstable_mockModule('../../extension/background/core.js', () => ({
     return { ok: true };
   },
 }));
+let onRemoveSecret = async () => {};
 jest.unstable_mockModule('../../extension/background/vault-session.js', () => ({
   openSecret: async (id) => ({ apiKey: id }),
-  removeSecret: async () => {},
+  removeSecret: async () => onRemoveSecret(),
   sealSecret: async () => {},
   touch: async () => {},
   vaultState: async () => ({ exists: true, unlocked: true }),
@@ -78,8 +80,16 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   storePage: async (records, cursor, keyId) => {
     await new Promise((r) => setTimeout(r, 0)); // a transaction takes a moment
     idb.writes.push(keyId);
-    for (const r of records) idb.events.set(r.id, { ...r, keyIds: [keyId] });
+    for (const r of records) idb.events.set(r.id, tagRecord({ ...r, uid: r.id }, idb.events.get(r.id), keyId));
     idb.cursors.set(cursor.key, cursor);
+  },
+  removeKeyHistory: async (exchange, keyId, plan) => {
+    await new Promise((r) => setTimeout(r, 0));
+    const result = plan([...idb.events.values()].filter((r) => r.exchange === exchange));
+    for (const uid of result.remove) idb.events.delete(uid);
+    for (const r of result.untag) idb.events.set(r.uid, r);
+    for (const k of idb.cursors.keys()) if (k.startsWith(`${keyId}|`)) idb.cursors.delete(k);
+    return result;
   },
   getCursor: async (key) => idb.cursors.get(key),
   removeKeyCursors: async (keyId) => { for (const k of idb.cursors.keys()) if (k.startsWith(`${keyId}|`)) idb.cursors.delete(k); },
@@ -98,14 +108,19 @@ const stored = () => chrome.storage.local.dump();
 const traces = (id) => Object.entries(stored()).filter(([k, v]) => k.includes(id) || JSON.stringify(v).includes(id)).map(([k]) => k);
 
 // What the options page's delete does: the worker's deleteKey handler.
-async function deleteHandler(id) {
-  await deleteKey(id);
+async function deleteHandler(id, options) {
+  const history = await deleteKey(id, options);
   await revalue();
+  return history;
 }
+const settled = async () => {
+  for (let i = 0; i < 200 && stored().historySync?.state === 'running'; i++) await new Promise((r) => setTimeout(r, 2));
+};
 
 beforeEach(async () => {
   Object.assign(chrome.storage, fakeChrome().storage);
   held.clear();
+  onRemoveSecret = async () => {};
   Object.assign(idb, { events: new Map(), cursors: new Map(), writes: [] });
   await chrome.storage.local.set({ keys: { k1: listing('k1', 'kraken', 1), c1: listing('c1', 'coinbase', 2) } });
 });
@@ -157,4 +172,20 @@ test('history sync: after the delete no page, cursor or count of the key is stor
   expect(traces('k1')).toEqual([]);
   expect(Object.keys(stored().historySync.results)).toEqual(['c1']); // the other key still counts
   expect(stored().historyProgress.kraken.state).not.toBe('error');
+});
+
+test('delete with its history: a page that arrives as the delete starts is stored and removed with the rest', async () => {
+  const gate = hold('k1|trades|1'); // the second page of trades
+  await historyHandlers.syncHistory();
+  await gate.reached;
+  expect([...idb.events.keys()].sort()).toEqual(['t0', 't1']);
+  // The page comes in while the key is still listed, before the delete unlists it.
+  onRemoveSecret = async () => { gate.release(); await new Promise((r) => setTimeout(r, 20)); };
+  const removed = await deleteHandler('k1', { deleteHistory: true });
+  await settled();
+  expect(idb.writes).toEqual(['k1', 'k1']); // both pages were stored...
+  expect([...idb.events.keys()]).toEqual([]); // ...and both are gone with the key
+  expect(removed).toMatchObject({ records: 4, shared: 0 });
+  expect([...idb.cursors.keys()].filter((k) => k.startsWith('k1|'))).toEqual([]);
+  expect(traces('k1')).toEqual([]);
 });
