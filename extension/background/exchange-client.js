@@ -6,6 +6,7 @@ import { callCore, CoreError } from './core.js';
 import { performRequest } from './transport.js';
 import { acquire, bucketFor, penalize, blockedUntil } from './rate-limiter.js';
 import { nextNonce } from './nonce.js';
+import { forKeyInUse } from './key-requests.js';
 import { getLocal, setLocal } from './storage.js';
 
 const MAX_ATTEMPTS = 4;
@@ -67,7 +68,10 @@ async function runOnce(exchange, operation, { credentials = {}, params = {}, key
   let request = await build();
   const queuedMs = Date.now();
   const bucket = bucketFor(exchange, operation, info, keyId);
-  await acquire(bucket.name, request.cost ?? 1, { policy: bucket.policy });
+  // A key's request spends budget only while the key is in use: a retry that
+  // outlived a deleted key writes no rate.<exchange>.key.<id> back.
+  const guard = keyId ? (write) => forKeyInUse(keyId, write) : undefined;
+  await acquire(bucket.name, request.cost ?? 1, { policy: bucket.policy, guard });
   // A request that waited for rate budget is signed again: its timestamp would be
   // stale (Binance refuses one older than recvWindow, 5 s by default).
   if (Date.now() - queuedMs > 1000) request = await build();

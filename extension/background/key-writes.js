@@ -28,6 +28,4 @@ export async function isListed(id) {
 }
 
 // Thrown to stop a sync's requests for a key deleted meanwhile.
-export function keyGone(id) {
-  return Object.assign(new Error(`key ${id} was deleted`), { kind: 'key_deleted' });
-}
+export { keyGone } from './key-requests.js';

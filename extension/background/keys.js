@@ -6,6 +6,7 @@ import { getLocal, setLocal, updateLocal } from './storage.js';
 import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
 import { removeKeyCursors, removeKeyHistory } from './history-db.js';
 import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
+import { whileConnecting } from './key-requests.js';
 
 // Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
@@ -86,7 +87,8 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
 
   const id = crypto.randomUUID();
   try {
-    return await checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly });
+    // Not listed yet, but its requests keep a nonce and rate budget (key-requests.js).
+    return await whileConnecting(id, () => checkAndStore({ id, exchange, info, label, clean, confirmedReadOnly }));
   } catch (err) {
     // A refused key leaves nothing behind (its requests may have stored a nonce).
     await chrome.storage.local.remove(perKeyEntries(id, exchange));

@@ -29,14 +29,15 @@ export function waitTimeMs(bucket, policy, cost) {
   return need <= 0 ? 0 : Math.ceil((need / policy.refillPerSecond) * 1000);
 }
 
-export async function acquire(exchange, cost = 1, { policy = DEFAULT_POLICY, now = Date.now, sleep = defaultSleep } = {}) {
+// `guard` wraps the write of the bucket (a key's request: only while the key is in use, key-requests.js).
+export async function acquire(exchange, cost = 1, { policy = DEFAULT_POLICY, now = Date.now, sleep = defaultSleep, guard = (write) => write() } = {}) {
   const key = `rate.${exchange}`;
   for (;;) {
     let bucket = refill(await getLocal(key, { tokens: policy.capacity, updatedMs: now() }), policy, now());
     const wait = waitTimeMs(bucket, policy, cost);
     if (wait === 0) {
       bucket = { ...bucket, tokens: bucket.tokens - Math.min(cost, policy.capacity) };
-      await setLocal({ [key]: bucket });
+      await guard(() => setLocal({ [key]: bucket }));
       return;
     }
     await sleep(Math.min(wait, 5000));
