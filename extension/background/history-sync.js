@@ -59,7 +59,8 @@ async function syncOperation(meta, credentials, operation, baseParams) {
   await runAllPages(meta.exchange, operation, { credentials, keyId: meta.id, params: start }, {
     onPage: async (data, params, next) => {
       const records = recordsOf(operation, data);
-      const cursor = { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() };
+      // Named by key and exchange: deleteKey and clearExchange (history-db.js) find it.
+      const cursor = { key, exchange: meta.exchange, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() };
       // Deleted while this page was on the way: neither the page nor its cursor is
       // stored, and no further page is asked for (key-writes.js).
       if (!(await whileListed(meta.id, () => storePage(records, cursor, meta.id)))) throw keyGone(meta.id);
