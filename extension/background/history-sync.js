@@ -9,16 +9,15 @@ import { runAllPages, exchangesInfo } from './exchange-client.js';
 import { storePage, getCursor, recordsOf, allEvents } from './history-db.js';
 import { listKeys } from './keys.js';
 import { openSecret } from './vault-session.js';
-import { getLocal, setLocal } from './storage.js';
+import { getLocal, updateLocal } from './storage.js';
 import { knownAccounts } from './account-ids.js';
 import { whileListed, isListed, keyGone } from './key-writes.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
 
-async function setProgress(exchange, progress) {
-  const all = await getLocal('historyProgress', {});
-  all[exchange] = { ...(all[exchange] ?? {}), ...progress, updatedMs: Date.now() };
-  await setLocal({ historyProgress: all });
+// One stored object for every exchange, also changed by deleteKey: updated in its queue.
+function setProgress(exchange, progress) {
+  return updateLocal('historyProgress', {}, (all) => ({ ...all, [exchange]: { ...all[exchange], ...progress, updatedMs: Date.now() } }));
 }
 
 // The queries that together cover an operation's whole history, as the core plans
