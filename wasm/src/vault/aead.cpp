@@ -54,8 +54,14 @@ std::optional<crypto::SecretBytes> gcmOpen(const CryptoPP::SecByteBlock& key,
 }
 
 std::string randomBytes(size_t n) {
-  // One pool per thread is cheap to keep and avoids reseeding on every call.
+  // One pool per thread is cheap to keep and avoids reseeding on every call. The wasm
+  // build has one thread and no `atomics` feature, under which wasm-ld refuses
+  // thread-local storage once bulk memory is on (CMakeLists.txt): a plain static there.
+#if defined(__wasm__) && !defined(__wasm_atomics__)
+  static CryptoPP::AutoSeededRandomPool pool;
+#else
   thread_local CryptoPP::AutoSeededRandomPool pool;
+#endif
   std::string out(n, '\0');
   if (n) pool.GenerateBlock(bytes(out), n);
   return out;
