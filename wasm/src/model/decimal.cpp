@@ -82,8 +82,8 @@ void divMod(u128 n, u128 d, u128& q, u128& r) {
 void mulWide(u128 a, u128 b, u128& hi, u128& lo) {
   const uint64_t a0 = static_cast<uint64_t>(a), a1 = static_cast<uint64_t>(a >> 64);
   const uint64_t b0 = static_cast<uint64_t>(b), b1 = static_cast<uint64_t>(b >> 64);
-  const u128 p00 = static_cast<u128>(a0) * b0, p01 = static_cast<u128>(a0) * b1;
-  const u128 p10 = static_cast<u128>(a1) * b0, p11 = static_cast<u128>(a1) * b1;
+  const u128 p00 = detail::mul64x64(a0, b0), p01 = detail::mul64x64(a0, b1);
+  const u128 p10 = detail::mul64x64(a1, b0), p11 = detail::mul64x64(a1, b1);
   const u128 mid = (p00 >> 64) + static_cast<uint64_t>(p01) + static_cast<uint64_t>(p10);
   lo = (mid << 64) | static_cast<uint64_t>(p00);
   hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
@@ -186,10 +186,10 @@ bool eightDigits(const char* p, uint64_t& m) {
 
 }  // namespace
 
-Decimal Decimal::fromParts(__int128 coefficient, int scale) {
+Decimal Decimal::invalidParts(__int128 coefficient, int scale) {
   checkScale(scale);
   if (!inRange(coefficient)) overflow("coefficient has more than 38 digits");
-  return Decimal(coefficient, scale);
+  throw CoreError(ErrorKind::Internal, "invalidParts called with valid parts");
 }
 
 Decimal Decimal::parse(std::string_view text) {
@@ -338,6 +338,30 @@ Decimal Decimal::trimmed() const noexcept {
     --s;
   }
   return Decimal(withSign(m, coef_ < 0), s);
+}
+
+Decimal Decimal::addMixed(const Decimal& a, const Decimal& b) {
+  __int128 x = a.coef_, y = b.coef_, r;
+  int s = a.scale_;
+  if (a.scale_ < b.scale_) {
+    s = b.scale_;
+    if (!detail::mulChecked(x, detail::kPow10[b.scale_ - a.scale_], x)) return addSlow(a, b);
+  } else if (b.scale_ < a.scale_) {
+    if (!detail::mulChecked(y, detail::kPow10[a.scale_ - b.scale_], y)) return addSlow(a, b);
+  }
+  if (!__builtin_add_overflow(x, y, &r) && inRange(r)) return Decimal(r, s);
+  return addSlow(a, b);
+}
+
+int Decimal::compareMixed(const Decimal& a, const Decimal& b) noexcept {
+  __int128 x = a.coef_, y = b.coef_;
+  // If scaling the smaller-scale side up overflows, its magnitude exceeds the other's.
+  if (a.scale_ < b.scale_) {
+    if (!detail::mulChecked(x, detail::kPow10[b.scale_ - a.scale_], x)) return a.sign();
+  } else if (b.scale_ < a.scale_) {
+    if (!detail::mulChecked(y, detail::kPow10[a.scale_ - b.scale_], y)) return -b.sign();
+  }
+  return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 Decimal Decimal::addSlow(const Decimal& a, const Decimal& b) {

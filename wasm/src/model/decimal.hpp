@@ -33,12 +33,39 @@ constexpr std::array<__int128, 39> makePow10() {
 }
 inline constexpr std::array<__int128, 39> kPow10 = makePow10();  // 10^0 .. 10^38
 
-// On wasm32 a checked 128-bit multiply is a library call; products of two 64-bit
-// values cannot overflow 128 bits, and most amounts fit 64 bits.
+// The full 128-bit product of two 64-bit values. x86-64 and arm64 have an instruction
+// for it; wasm has none, and LLVM's 128-bit multiply there is a call to __multi3 that
+// returns through memory. Four 32 x 32-bit products, inline, are faster.
+constexpr unsigned __int128 mul64x64Portable(uint64_t a, uint64_t b) noexcept {
+  const uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+  const uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+  const uint64_t hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+  return (static_cast<unsigned __int128>(hi) << 64) | ((mid << 32) | (p00 & 0xffffffffu));
+}
+constexpr unsigned __int128 mul64x64(uint64_t a, uint64_t b) noexcept {
+#if defined(__wasm__)
+  return mul64x64Portable(a, b);
+#else
+  return static_cast<unsigned __int128>(a) * b;
+#endif
+}
+// Signed: the unsigned product of the two's complement forms, high half corrected.
+constexpr __int128 mul64x64(int64_t a, int64_t b) noexcept {
+  const auto ua = static_cast<uint64_t>(a), ub = static_cast<uint64_t>(b);
+  const unsigned __int128 p = mul64x64(ua, ub);
+  const uint64_t hi =
+      static_cast<uint64_t>(p >> 64) - (a < 0 ? ub : 0) - (b < 0 ? ua : 0);  // wraps
+  return static_cast<__int128>((static_cast<unsigned __int128>(hi) << 64) |
+                               static_cast<uint64_t>(p));
+}
+
+// On wasm32 a checked 128-bit multiply is a library call that divides (__muloti4);
+// products of two 64-bit values cannot overflow 128 bits, and most amounts fit 64 bits.
 inline bool mulChecked(__int128 a, __int128 b, __int128& out) {
   const auto a64 = static_cast<int64_t>(a), b64 = static_cast<int64_t>(b);
   if (a64 == a && b64 == b) {
-    out = static_cast<__int128>(a64) * b64;
+    out = mul64x64(a64, b64);
     return true;
   }
   return !__builtin_mul_overflow(a, b, &out);
@@ -64,7 +91,10 @@ class Decimal {
   static constexpr Decimal fromInt(int64_t value) noexcept { return Decimal(value, 0); }
   // coefficient * 10^-scale; throws CoreError(Overflow) beyond 38 digits,
   // CoreError(InvalidInput) for a scale outside 0..38.
-  static Decimal fromParts(__int128 coefficient, int scale);
+  static Decimal fromParts(__int128 coefficient, int scale) {
+    if (scale >= 0 && scale <= kMaxScale && inRange(coefficient)) return Decimal(coefficient, scale);
+    return invalidParts(coefficient, scale);
+  }
 
   constexpr __int128 coefficient() const noexcept { return coef_; }
   constexpr int scale() const noexcept { return scale_; }
@@ -83,7 +113,7 @@ class Decimal {
   constexpr Decimal operator-() const noexcept { return Decimal(-coef_, scale_); }
 
   friend Decimal operator+(const Decimal& a, const Decimal& b);
-  friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+  friend Decimal operator-(const Decimal& a, const Decimal& b);
   // Exact; the scale is the sum of the scales, dropping trailing zeros only when needed.
   friend Decimal operator*(const Decimal& a, const Decimal& b);
   Decimal& operator+=(const Decimal& o) { return *this = *this + o; }
@@ -112,28 +142,29 @@ class Decimal {
   static constexpr bool inRange(__int128 c) noexcept {
     return c < detail::kPow10[38] && c > -detail::kPow10[38];
   }
-  // Exact fallbacks for what the inline fast paths cannot do (in decimal.cpp).
-  static Decimal addSlow(const Decimal& a, const Decimal& b);
+  // Out of line (decimal.cpp): what the inline fast paths below leave, so that they stay
+  // small enough for clang to inline everywhere (a call passes 32-byte Decimals through
+  // memory; in wasm that is much of an operation's cost).
+  [[noreturn]] static Decimal invalidParts(__int128 coefficient, int scale);
+  static Decimal addMixed(const Decimal& a, const Decimal& b);  // scales differ
+  static Decimal addSlow(const Decimal& a, const Decimal& b);   // needs trimming to fit
   static Decimal mulSlow(const Decimal& a, const Decimal& b);
+  static int compareMixed(const Decimal& a, const Decimal& b) noexcept;
 
   __int128 coef_ = 0;
   int scale_ = 0;
 };
 
-// Fast paths: operands of equal scale, or a scale gap whose alignment fits.
-inline Decimal operator+(const Decimal& a, const Decimal& b) {
-  __int128 x = a.coef_, y = b.coef_, r;
-  int s = a.scale_;
-  if (a.scale_ < b.scale_) {
-    s = b.scale_;
-    if (!detail::mulChecked(x, detail::kPow10[b.scale_ - a.scale_], x))
-      return Decimal::addSlow(a, b);
-  } else if (b.scale_ < a.scale_) {
-    if (!detail::mulChecked(y, detail::kPow10[a.scale_ - b.scale_], y))
-      return Decimal::addSlow(a, b);
-  }
-  if (!__builtin_add_overflow(x, y, &r) && Decimal::inRange(r)) return Decimal(r, s);
-  return Decimal::addSlow(a, b);
+// Fast paths: operands of equal scale (values at one scale, amounts of one asset).
+__attribute__((always_inline)) inline Decimal operator+(const Decimal& a, const Decimal& b) {
+  __int128 r;
+  if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.coef_, b.coef_, &r) && Decimal::inRange(r))
+    return Decimal(r, a.scale_);
+  return Decimal::addMixed(a, b);
+}
+
+__attribute__((always_inline)) inline Decimal operator-(const Decimal& a, const Decimal& b) {
+  return a + (-b);
 }
 
 inline Decimal operator*(const Decimal& a, const Decimal& b) {
@@ -144,15 +175,9 @@ inline Decimal operator*(const Decimal& a, const Decimal& b) {
   return Decimal::mulSlow(a, b);
 }
 
-inline int compare(const Decimal& a, const Decimal& b) noexcept {
-  __int128 x = a.coef_, y = b.coef_;
-  // If scaling the smaller-scale side up overflows, its magnitude exceeds the other's.
-  if (a.scale_ < b.scale_) {
-    if (!detail::mulChecked(x, detail::kPow10[b.scale_ - a.scale_], x)) return a.sign();
-  } else if (b.scale_ < a.scale_) {
-    if (!detail::mulChecked(y, detail::kPow10[a.scale_ - b.scale_], y)) return -b.sign();
-  }
-  return x < y ? -1 : (x > y ? 1 : 0);
+__attribute__((always_inline)) inline int compare(const Decimal& a, const Decimal& b) noexcept {
+  if (a.scale_ == b.scale_) return a.coef_ < b.coef_ ? -1 : (a.coef_ > b.coef_ ? 1 : 0);
+  return Decimal::compareMixed(a, b);
 }
 
 }  // namespace kf

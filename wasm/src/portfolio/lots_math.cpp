@@ -34,7 +34,7 @@ struct Wide {
   bool mulSmall(u64 m) {
     u64 carry = 0;
     for (auto& l : limb) {
-      const u128 p = static_cast<u128>(l) * m + carry;
+      const u128 p = detail::mul64x64(l, m) + carry;
       l = static_cast<u64>(p);
       carry = static_cast<u64>(p >> 64);
     }
@@ -171,13 +171,13 @@ bool mulFits(u128 a, u128 b, u128& out) {
   if ((a >> 64) != 0 && (b >> 64) != 0) return false;
   if ((a >> 64) != 0) std::swap(a, b);  // now a < 2^64
   const u64 a64 = static_cast<u64>(a);
-  const u128 lo = static_cast<u128>(a64) * static_cast<u64>(b);
+  const u128 lo = detail::mul64x64(a64, static_cast<u64>(b));
   const u64 bh = static_cast<u64>(b >> 64);
   if (bh == 0) {
     out = lo;
     return true;
   }
-  const u128 hi = static_cast<u128>(a64) * bh;
+  const u128 hi = detail::mul64x64(a64, bh);
   if ((hi >> 64) != 0) return false;
   const u128 shifted = hi << 64;
   out = lo + shifted;
