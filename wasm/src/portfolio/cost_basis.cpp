@@ -173,8 +173,13 @@ class Engine {
     const Decimal& feeInBase = feeAsset == base ? e.fee : zero;
     const Decimal& feeInQuote = feeAsset == quote ? e.fee : zero;
     const bool thirdFee = feeAsset != kNoName && feeAsset != base && feeAsset != quote;
-    const Decimal baseAmount = buy ? amount - feeInBase : amount + feeInBase;
-    const Decimal quoteAmount = buy ? cost + feeInQuote : cost - feeInQuote;
+    // (No fee, the usual side, adds nothing: skipping it avoids a mixed-scale add.)
+    const Decimal baseAmount = feeInBase.isZero() ? amount
+                               : buy              ? amount - feeInBase
+                                                  : amount + feeInBase;
+    const Decimal quoteAmount = feeInQuote.isZero() ? cost
+                                : buy               ? cost + feeInQuote
+                                                    : cost - feeInQuote;
     if (baseAmount.isNegative() || quoteAmount.isNegative())
       badTrade(e, "fee " + e.fee.toString() + " exceeds the amount it is taken from");
 

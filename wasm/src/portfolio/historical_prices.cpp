@@ -21,19 +21,36 @@ void HistoricalPrices::setSeries(NameId asset, std::vector<PricePoint> points,
                                                    std::to_string(i) +
                                                    "]: times must be strictly increasing");
   }
-  if (series_.size() <= asset) series_.resize(static_cast<std::size_t>(asset) + 1);
+  if (series_.size() <= asset) {
+    series_.resize(static_cast<std::size_t>(asset) + 1);
+    hint_.resize(series_.size());
+  }
   series_[asset] = std::move(points);
+  hint_[asset] = 0;
 }
 
 std::optional<Decimal> HistoricalPrices::at(NameId asset, std::int64_t timeMs) const {
   if (asset >= series_.size()) return std::nullopt;
   const auto& s = series_[asset];
-  auto it = std::upper_bound(s.begin(), s.end(), timeMs,
-                             [](std::int64_t t, const PricePoint& p) { return t < p.timeMs; });
-  if (it == s.begin()) return std::nullopt;
-  --it;
-  if (timeMs - it->timeMs > maxAgeMs_) return std::nullopt;
-  return it->price;
+  // The point wanted is the last with timeMs <= the moment: s[i] with s[i+1] after it.
+  const auto fits = [&](std::size_t i) {
+    return i < s.size() && s[i].timeMs <= timeMs && (i + 1 == s.size() || s[i + 1].timeMs > timeMs);
+  };
+  std::size_t& hint = hint_[asset];
+  std::size_t i;
+  if (fits(hint)) {
+    i = hint;
+  } else if (fits(hint + 1)) {
+    i = ++hint;
+  } else {
+    const auto it = std::upper_bound(s.begin(), s.end(), timeMs, [](std::int64_t t, const PricePoint& p) {
+      return t < p.timeMs;
+    });
+    if (it == s.begin()) return std::nullopt;
+    i = hint = static_cast<std::size_t>(it - s.begin()) - 1;
+  }
+  if (timeMs - s[i].timeMs > maxAgeMs_) return std::nullopt;
+  return s[i].price;
 }
 
 HistoricalPrices parseHistoricalPrices(const nlohmann::json& prices, NameTable& assets,

@@ -36,6 +36,10 @@ class HistoricalPrices {
  private:
   std::int64_t maxAgeMs_ = 2LL * 24 * 3600 * 1000;
   std::vector<std::vector<PricePoint>> series_;  // indexed by asset id
+  // Per asset, the index the last lookup found: the cost-basis engine asks in time
+  // order, so the next answer is usually the same point or the one after it. A hint
+  // only; a miss falls back to binary search. (The core is single-threaded.)
+  mutable std::vector<std::size_t> hint_;
 };
 
 // {"BTC": [[timeMs, "price"], ...], ...}; interns the asset names into `assets`.
