@@ -92,7 +92,8 @@ class Decimal {
   // coefficient * 10^-scale; throws CoreError(Overflow) beyond 38 digits,
   // CoreError(InvalidInput) for a scale outside 0..38.
   static Decimal fromParts(__int128 coefficient, int scale) {
-    if (scale >= 0 && scale <= kMaxScale && inRange(coefficient)) return Decimal(coefficient, scale);
+    if (scale >= 0 && scale <= kMaxScale && inRange(coefficient))
+      return Decimal(coefficient, scale);
     return invalidParts(coefficient, scale);
   }
 

@@ -125,14 +125,28 @@ class Engine {
       return idx;
     }
     std::sort(rest.begin(), rest.end(), before);
-    std::merge(run.begin(), run.end(), rest.begin(), rest.end(), idx.begin(), before);
+    // The merge compares a million pairs: (time, kind) keys decide all but ties.
+    std::merge(run.begin(), run.end(), rest.begin(), rest.end(), idx.begin(),
+               [&](std::uint32_t a, std::uint32_t b) {
+                 const std::uint64_t ka = key(a), kb = key(b);
+                 return ka != kb ? ka < kb : before(a, b);
+               });
     return idx;
   }
 
   std::uint32_t bookId(NameId exchange, NameId asset) {
     if (options_.pooling == Pooling::Universal) exchange = 0;
-    std::uint32_t* slot;
     if (!denseBooks_.empty()) {  // the usual case: a direct table, no hashing
+      const std::uint32_t id =
+          denseBooks_[static_cast<std::size_t>(exchange) * ledger_.assets.size() + asset];
+      if (id != kUnmatched) return id;
+    }
+    return bookIdSlow(exchange, asset);
+  }
+
+  std::uint32_t bookIdSlow(NameId exchange, NameId asset) {
+    std::uint32_t* slot;
+    if (!denseBooks_.empty()) {
       slot = &denseBooks_[static_cast<std::size_t>(exchange) * ledger_.assets.size() + asset];
     } else {
       const std::uint64_t key = (static_cast<std::uint64_t>(exchange) << 32) | asset;

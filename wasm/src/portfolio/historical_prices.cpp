@@ -43,9 +43,9 @@ std::optional<Decimal> HistoricalPrices::at(NameId asset, std::int64_t timeMs) c
   } else if (fits(hint + 1)) {
     i = ++hint;
   } else {
-    const auto it = std::upper_bound(s.begin(), s.end(), timeMs, [](std::int64_t t, const PricePoint& p) {
-      return t < p.timeMs;
-    });
+    const auto it =
+        std::upper_bound(s.begin(), s.end(), timeMs,
+                         [](std::int64_t t, const PricePoint& p) { return t < p.timeMs; });
     if (it == s.begin()) return std::nullopt;
     i = hint = static_cast<std::size_t>(it - s.begin()) - 1;
   }

@@ -249,6 +249,14 @@ Decimal atValueScale(const Decimal& value) {
   return value.rescale(kValueScale);
 }
 
+void ExactSum::addSlow(const Decimal& v) {
+  if (!slow_) {
+    sum_ = value();
+    slow_ = true;
+  }
+  sum_ += v;
+}
+
 Decimal proRata(const Decimal& total, const Decimal& part, const Decimal& whole) {
   if (part == whole) return total;
   return mulDiv(total, part, whole, kValueScale);

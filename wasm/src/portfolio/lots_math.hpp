@@ -44,13 +44,13 @@ __attribute__((always_inline)) inline void subtractFrom(Decimal& a, const Decima
 // to Decimal arithmetic from then on.
 class ExactSum {
  public:
-  void add(const Decimal& v) {
+  __attribute__((always_inline)) void add(const Decimal& v) {
     if (!slow_ && v.scale() == kValueScale && addRaw(v.coefficient())) return;
     addSlow(v);
   }
   // Adds coefficient * 10^-kValueScale when the running sum stays within 38 digits;
   // false (nothing added) otherwise, or once the sum went slow.
-  bool addRaw(__int128 coefficient) {
+  __attribute__((always_inline)) bool addRaw(__int128 coefficient) {
     __int128 r;
     if (slow_ || __builtin_add_overflow(fast_, coefficient, &r) || r >= detail::kPow10[38] ||
         r <= -detail::kPow10[38])
@@ -59,13 +59,7 @@ class ExactSum {
     any_ = true;
     return true;
   }
-  void addSlow(const Decimal& v) {
-    if (!slow_) {
-      sum_ = value();
-      slow_ = true;
-    }
-    sum_ += v;
-  }
+  void addSlow(const Decimal& v);
   Decimal value() const {
     if (slow_) return sum_;
     return any_ ? Decimal::fromParts(fast_, kValueScale) : Decimal();
