@@ -11,13 +11,18 @@ import { listKeys } from './keys.js';
 import { openSecret } from './vault-session.js';
 import { getLocal, updateLocal } from './storage.js';
 import { knownAccounts } from './account-ids.js';
-import { whileListed, isListed, keyGone } from './key-writes.js';
+import { withKeys, whileListed, isListed, keyGone } from './key-writes.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
 
-// One stored object for every exchange, also changed by deleteKey: updated in its queue.
+// One stored object for every exchange, also changed by deleteKey: updated in its
+// queue. Written only while the exchange has a key, with the key list held: deleteKey
+// drops the entry of an exchange left without keys, and this must not bring it back.
 function setProgress(exchange, progress) {
-  return updateLocal('historyProgress', {}, (all) => ({ ...all, [exchange]: { ...all[exchange], ...progress, updatedMs: Date.now() } }));
+  return withKeys(async (keys) => {
+    if (!keys.some((k) => k.exchange === exchange)) return;
+    await updateLocal('historyProgress', {}, (all) => ({ ...all, [exchange]: { ...all[exchange], ...progress, updatedMs: Date.now() } }));
+  });
 }
 
 // The queries that together cover an operation's whole history, as the core plans

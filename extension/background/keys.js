@@ -133,7 +133,7 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
 
 // Gone at once: the sealed secret, the listing, its holdings and every entry
 // kept for it, its history resume cursors; an exchange left without keys loses
-// its sync status too. Its history records only with `deleteHistory`
+// its sync status and history sync progress too. Its history records only with `deleteHistory`
 // (key-history.js), in this same operation and after the listing: from then on
 // no page of the key can be stored (key-writes.js), so none escapes the removal.
 // Returns what was removed of the history (keyHistorySummary), else null.
@@ -151,7 +151,10 @@ export async function deleteKey(id, { deleteHistory = false } = {}) {
   }
   await chrome.notifications?.clear(`rotate-${id}`);
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
-  await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex))));
+  const keepInUse = (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex)));
+  await updateLocal('exchangeStatus', {}, keepInUse);
+  // Its history sync progress too (the history page lists every entry).
+  if (Object.keys(await getLocal('historyProgress', {})).some((ex) => !inUse.has(ex))) await updateLocal('historyProgress', {}, keepInUse);
   return history;
 }
 

@@ -92,15 +92,29 @@ async function syncExchange(exchange, keys, info) {
   });
 }
 
+// Prices come from every exchange (they value coins held on the others too), but
+// only an exchange with keys keeps a status: the popup lists every exchange that
+// has one. With the key list held, as in syncExchange: a key deleted meanwhile
+// cannot leave its exchange a status; one left by an earlier version goes.
+function setPricesError(exchange, pricesError) {
+  return withKeys(async (listed) => {
+    const prev = (await getLocal('exchangeStatus', {}))[exchange];
+    if (!listed.some((k) => k.exchange === exchange)) {
+      if (prev) await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => ex !== exchange)));
+    } else if (pricesError || prev?.pricesError) {
+      await setStatus(exchange, { pricesError });
+    }
+  });
+}
+
 async function refreshTickers(exchanges) {
   await Promise.all(exchanges.map(async (exchange) => {
     try {
       const pages = await runAllPages(exchange, 'tickers', {});
       await setLocal({ [`tickers.${exchange}`]: { tickers: pages.flatMap((p) => p.tickers), fetchedMs: Date.now() } });
-      const prev = (await getLocal('exchangeStatus', {}))[exchange];
-      if (prev?.pricesError) await setStatus(exchange, { pricesError: null });
+      await setPricesError(exchange, null);
     } catch (err) {
-      await setStatus(exchange, { pricesError: { kind: err.kind, message: err.message, atMs: Date.now() } });
+      await setPricesError(exchange, { kind: err.kind, message: err.message, atMs: Date.now() });
     }
   }));
 }

@@ -40,6 +40,7 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
 }));
 const { syncHistory } = await import('../../extension/background/history-sync.js');
 const { updateLocal } = await import('../../extension/background/storage.js');
+const { deleteKey } = await import('../../extension/background/keys.js');
 
 const listing = (id, exchange, importedMs) => ({ id, exchange, label: id, importedMs, disabled: false });
 const progress = () => chrome.storage.local.dump().historyProgress ?? {};
@@ -62,4 +63,23 @@ test('another writer\'s change to historyProgress made while the sync updates it
   await other;
   expect(Object.keys(progress()).sort()).toEqual(['binance', 'kraken', 'other']);
   expect(progress().kraken).toMatchObject({ state: 'ok', done: 1, total: 1 });
+});
+
+test('deleting the last key of an exchange removes its progress; another exchange\'s stays', async () => {
+  await syncHistory();
+  expect(Object.keys(progress()).sort()).toEqual(['binance', 'kraken']);
+  await deleteKey('b1');
+  expect(Object.keys(progress())).toEqual(['kraken']);
+});
+
+test('a history sync on the way for the last key of an exchange does not bring its progress back', async () => {
+  const gate = hold('k1|trades');
+  const sync = syncHistory();
+  await gate.reached;
+  expect(progress().kraken).toMatchObject({ state: 'running' });
+  await deleteKey('k1');
+  expect(Object.keys(progress())).toEqual([]);
+  gate.release();
+  await sync;
+  expect(Object.keys(progress())).toEqual(['binance']);
 });

@@ -30,6 +30,7 @@ async function answer(name, data) {
   return data;
 }
 
+const tickersDown = new Set();
 jest.unstable_mockModule('../../extension/background/exchange-client.js', () => ({
   exchangesInfo: async () => ({
     kraken: { name: 'Kraken', operations: ['balances', 'trades'] },
@@ -38,7 +39,10 @@ jest.unstable_mockModule('../../extension/background/exchange-client.js', () => 
   run: async () => ({ data: {} }),
   // Follows pages as the real one does: onPage after each, a throw from it stops.
   runAllPages: async (exchange, op, { keyId, params } = {}, { onPage } = {}) => {
-    if (op === 'tickers') return [{ tickers: [] }];
+    if (op === 'tickers') {
+      if (tickersDown.has(exchange)) throw Object.assign(new Error(`${exchange} is down`), { kind: 'unavailable' });
+      return [{ tickers: [] }];
+    }
     const pages = op === 'balances' ? BALANCES[keyId] : [trades(0, 2), trades(2, 2)];
     const out = [];
     for (let i = 0; i < pages.length; i++) {
@@ -121,6 +125,7 @@ beforeEach(async () => {
   Object.assign(chrome.storage, fakeChrome().storage);
   held.clear();
   onRemoveSecret = async () => {};
+  tickersDown.clear();
   Object.assign(idb, { events: new Map(), cursors: new Map(), writes: [] });
   await chrome.storage.local.set({ keys: { k1: listing('k1', 'kraken', 1), c1: listing('c1', 'coinbase', 2) } });
 });
@@ -171,7 +176,7 @@ test('history sync: after the delete no page, cursor or count of the key is stor
   expect([...idb.cursors.keys()].filter((k) => k.startsWith('k1|'))).toEqual([]); // deleteKey took them, none came back
   expect(traces('k1')).toEqual([]);
   expect(Object.keys(stored().historySync.results)).toEqual(['c1']); // the other key still counts
-  expect(stored().historyProgress.kraken.state).not.toBe('error');
+  expect(stored().historyProgress).not.toHaveProperty('kraken'); // its last key: no progress (nor error) shown for Kraken
 });
 
 test('delete with its history: a page that arrives as the delete starts is stored and removed with the rest', async () => {
@@ -188,4 +193,18 @@ test('delete with its history: a page that arrives as the delete starts is store
   expect(removed).toMatchObject({ records: 4, shared: 0 });
   expect([...idb.cursors.keys()].filter((k) => k.startsWith('k1|'))).toEqual([]);
   expect(traces('k1')).toEqual([]);
+});
+
+test('prices that fail for an exchange without keys leave no status for it, and an old one goes', async () => {
+  await deleteHandler('c1');
+  // Left by an earlier version: a price failure recorded for Coinbase with no key on it.
+  await chrome.storage.local.set({ exchangeStatus: { ...stored().exchangeStatus, coinbase: { pricesError: { kind: 'unavailable', message: 'old' } } } });
+  tickersDown.add('coinbase').add('kraken');
+  await syncNow('manual');
+  expect(Object.keys(stored().exchangeStatus)).toEqual(['kraken']);
+  expect(stored().exchangeStatus.kraken.pricesError).toMatchObject({ message: 'kraken is down' }); // it has a key
+  expect(Object.keys(stored().snapshot.exchanges)).toEqual(['kraken']); // what the popup lists
+  tickersDown.clear();
+  await syncNow('manual');
+  expect(stored().exchangeStatus.kraken.pricesError).toBeNull();
 });
