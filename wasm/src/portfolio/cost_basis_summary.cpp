@@ -47,7 +47,28 @@ void SummaryBuilder::add(const DisposalRecord& r) {
       !__builtin_sub_overflow(r.proceeds.coefficient(), r.costBasis.coefficient(), &g) &&
       g < detail::kPow10[38] && g > -detail::kPow10[38];
   assets_[r.asset].add(r, rawGain, g);
-  totals_.add(r, rawGain, g);
+}
+
+GainSummary SummaryBuilder::totals() const {
+  ExactSum proceeds, costBasis, gain, shortTermGain, longTermGain;
+  GainSummary t;
+  t.asset = kNoName;
+  for (const auto& a : assets_) {
+    if (a.records == 0 && a.incomplete == 0) continue;
+    proceeds.add(a.proceeds.value());
+    costBasis.add(a.costBasis.value());
+    gain.add(a.gain.value());
+    shortTermGain.add(a.shortTermGain.value());
+    longTermGain.add(a.longTermGain.value());
+    t.records += a.records;
+    t.incomplete += a.incomplete;
+  }
+  t.proceeds = proceeds.value();
+  t.costBasis = costBasis.value();
+  t.gain = gain.value();
+  t.shortTermGain = shortTermGain.value();
+  t.longTermGain = longTermGain.value();
+  return t;
 }
 
 std::vector<GainSummary> SummaryBuilder::byAsset(const NameTable& assets) const {
