@@ -217,7 +217,9 @@ const ExchangeInfo& Binance::info() const {
       {"api.binance.com"},
       {6000, 100.0},
       binance::keyGuide(),
-      binance::historyNotes()};
+      binance::historyNotes(),
+      /*publicRateLimit=*/std::nullopt,  // one weight budget per IP, public calls included
+      /*rateLimitPerKey=*/false};
   return kInfo;
 }
 

@@ -138,7 +138,7 @@ FastParseResult trades(std::string_view body, const json& params) {
   out.beginObject().key("trades").beginArray();
   std::optional<Market> market;
   const Page page = listAnswer(body, "fills", [&](JsonScanner& s) {
-    std::string_view product, side, tradeId;
+    std::string_view product, side;
     std::string id;
     int64_t time = 0;
     Decimal price, size, commission;
