@@ -12,6 +12,7 @@ import { getLocal, setLocal } from './storage.js';
 import { touch, vaultState } from './vault-session.js';
 import { hiddenWhileLocked } from '../shared/locked-amounts.js';
 import { withKeys } from './key-writes.js';
+import { anyFailed } from '../shared/history-progress.js';
 
 // Only one service-worker instance runs at a time, so a sync in flight is known
 // here; after the worker was stopped this is null and a new request resumes from
@@ -25,8 +26,7 @@ async function startHistorySync() {
   await setLocal({ historySync: { state: 'running', startedMs, error: null } });
   running = syncHistory()
     .then(async (all) => {
-      const progress = await getLocal('historyProgress', {});
-      const failed = Object.values(progress).some((p) => p.state === 'error');
+      const failed = anyFailed(await getLocal('historyProgress', {}));
       // Counts per key, only of keys still listed: deleteKey removes a key's
       // entry, and this write must not bring it back (key-writes.js).
       await withKeys(async (keys) => {

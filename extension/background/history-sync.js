@@ -12,16 +12,19 @@ import { openSecret } from './vault-session.js';
 import { getLocal, updateLocal } from './storage.js';
 import { knownAccounts } from './account-ids.js';
 import { withKeys, whileListed, isListed, keyGone } from './key-writes.js';
+import { withKeyProgress } from '../shared/history-progress.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
 
-// One stored object for every exchange, also changed by deleteKey: updated in its
-// queue. Written only while the exchange has a key, with the key list held: deleteKey
-// drops the entry of an exchange left without keys, and this must not bring it back.
-function setProgress(exchange, progress) {
+// One stored object for every key (shared/history-progress.js), also changed by
+// deleteKey: updated in its queue. Written only while the key is listed, with the
+// key list held: deleteKey drops the key's entry (and its exchange's once no key
+// is left), and this must not bring it back. The label lets the page name the key.
+function setProgress(meta, progress) {
   return withKeys(async (keys) => {
-    if (!keys.some((k) => k.exchange === exchange)) return;
-    await updateLocal('historyProgress', {}, (all) => ({ ...all, [exchange]: { ...all[exchange], ...progress, updatedMs: Date.now() } }));
+    if (!keys.some((k) => k.id === meta.id)) return;
+    const changes = { ...progress, label: meta.label, updatedMs: Date.now() };
+    await updateLocal('historyProgress', {}, (all) => withKeyProgress(all, meta.exchange, meta.id, changes));
   });
 }
 
@@ -91,19 +94,19 @@ export async function syncHistory() {
     const known = await knownFor(meta.exchange);
     const plan = [];
     for (const op of ops) for (const q of await queriesFor(meta, op, known)) plan.push([op, q]);
-    await setProgress(meta.exchange, { state: 'running', done: 0, total: plan.length, error: null });
+    await setProgress(meta, { state: 'running', done: 0, total: plan.length, error: null });
     let done = 0;
     let stored = 0;
     try {
       for (const [op, q] of plan) {
         stored += await syncOperation(meta, credentials, op, q);
-        await setProgress(meta.exchange, { done: ++done });
+        await setProgress(meta, { done: ++done });
       }
-      await setProgress(meta.exchange, { state: 'ok', lastOkMs: Date.now() });
+      await setProgress(meta, { state: 'ok', lastOkMs: Date.now() });
     } catch (err) {
-      // A deleted key is no failure of its exchange, and is not reported.
-      if (err.kind === 'key_deleted') { await setProgress(meta.exchange, { state: 'interrupted' }); continue; }
-      await setProgress(meta.exchange, { state: 'error', error: { kind: err.kind ?? 'internal', message: err.message } });
+      // A deleted key is no failure of its exchange, and is not reported (its progress went with it).
+      if (err.kind === 'key_deleted') continue;
+      await setProgress(meta, { state: 'error', error: { kind: err.kind ?? 'internal', message: err.message } });
     }
     results[meta.id] = { stored, done, total: plan.length };
   }

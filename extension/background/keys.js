@@ -7,6 +7,7 @@ import { sealSecret, removeSecret, openSecret, vaultState } from './vault-sessio
 import { removeKeyCursors, removeKeyHistory } from './history-db.js';
 import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
 import { whileConnecting } from './key-requests.js';
+import { withoutKey } from '../shared/history-progress.js';
 
 // Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
@@ -132,8 +133,8 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
 }
 
 // Gone at once: the sealed secret, the listing, its holdings and every entry
-// kept for it, its history resume cursors; an exchange left without keys loses
-// its sync status and history sync progress too. Its history records only with `deleteHistory`
+// kept for it, its history resume cursors and sync progress; an exchange left
+// without keys loses its sync status and history sync progress too. Its history records only with `deleteHistory`
 // (key-history.js), in this same operation and after the listing: from then on
 // no page of the key can be stored (key-writes.js), so none escapes the removal.
 // Returns what was removed of the history (keyHistorySummary), else null.
@@ -153,8 +154,9 @@ export async function deleteKey(id, { deleteHistory = false } = {}) {
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
   const keepInUse = (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex)));
   await updateLocal('exchangeStatus', {}, keepInUse);
-  // Its history sync progress too (the history page lists every entry).
-  if (Object.keys(await getLocal('historyProgress', {})).some((ex) => !inUse.has(ex))) await updateLocal('historyProgress', {}, keepInUse);
+  // Its history sync progress too (the history page lists every entry), written only if something goes.
+  const progress = await getLocal('historyProgress', {});
+  if (withoutKey(progress, id, inUse) !== progress) await updateLocal('historyProgress', {}, (all) => withoutKey(all, id, inUse));
   return history;
 }
 

@@ -10,6 +10,7 @@ import { lineChart, donutChart, seriesInRange } from '../shared/charts.js';
 import { EXPORTS, exportAndDownload } from '../shared/downloads.js';
 import { allEvents } from '../background/history-db.js';
 import { filterEvents, summarize, dateRange, createVirtualTable } from './history-table.js';
+import { exchangeProgress } from '../shared/history-progress.js';
 import { METHOD_NAMES, gainsSummary, gainsByAsset, gainsProblems, priceSources, disposalsTable, yearsOf } from './history-gains.js';
 
 const KIND_LABELS = { trade: 'Trades', deposit: 'Deposits', withdrawal: 'Withdrawals', ledger: 'Ledger entries' };
@@ -54,16 +55,20 @@ async function startSync() {
 function drawSync() {
   const state = syncState();
   const names = Object.fromEntries(page.exchanges.map((e) => [e.id, e.name]));
-  const rows = Object.entries(page.progress).map(([id, p]) => {
-    const pct = p.total ? Math.round((100 * (p.done ?? 0)) / p.total) : 0;
-    const st = p.state === 'running' && state === 'interrupted' ? 'interrupted' : p.state;
+  // One bar per exchange, its keys combined (shared/history-progress.js): the page
+  // speaks of exchanges everywhere else, and a failing key is named in the message.
+  const rows = Object.entries(page.progress).map(([id, entry]) => {
+    const p = exchangeProgress(entry, { stopped: state === 'interrupted' });
+    const st = p.state;
+    const pct = p.total ? Math.round((100 * p.done) / p.total) : 0;
     return el('div', { class: 'kf-progress', 'data-exchange': id, 'data-testid': `progress-${id}` },
       el('div', { class: 'row' }, el('strong', { text: names[id] ?? id }),
+        p.keyCount > 1 ? el('span', { class: 'muted small', 'data-testid': 'progress-keys', title: p.labels.join(', '), text: `${p.keyCount} keys` }) : null,
         el('span', { class: `badge ${st === 'ok' ? 'ok' : st === 'error' ? 'err' : st === 'running' ? '' : 'warn'}`, text: STATE_TEXT[st] ?? st }),
         el('span', { class: 'spacer' }),
-        el('span', { class: 'num muted small', text: `${p.done ?? 0} / ${p.total ?? 0} queries` })),
-      el('progress', { max: p.total || 1, value: p.total ? p.done ?? 0 : st === 'ok' ? 1 : 0, 'aria-label': `${names[id] ?? id} history sync`, title: `${pct}%` }),
-      p.error ? el('div', { class: 'kf-exchange-error', text: p.error.message }) : null,
+        el('span', { class: 'num muted small', text: `${p.done} / ${p.total} queries` })),
+      el('progress', { max: p.total || 1, value: p.total ? p.done : st === 'ok' ? 1 : 0, 'aria-label': `${names[id] ?? id} history sync`, title: `${pct}%` }),
+      p.messages.map((m) => el('div', { class: 'kf-exchange-error', text: m })),
       p.lastOkMs ? el('div', { class: 'muted small', text: `Last complete sync ${formatAgo(p.lastOkMs)}` }) : null);
   });
   const busy = state === 'running';

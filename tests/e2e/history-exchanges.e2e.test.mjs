@@ -148,3 +148,29 @@ test('deleting a key: the dialog says its history stays; unticked it does, ticke
   expect(JSON.stringify(local)).not.toContain(coinbase.id);
   await opts.close();
 }, 120_000);
+
+// Two accounts on one exchange (two Coinbase keys): the page shows one bar for the
+// exchange counting both keys' queries, not whichever key wrote last.
+test('two keys of one exchange: one bar for the exchange, counting both keys\' queries', async () => {
+  const first = await send(page, 'addKey', { exchange: 'coinbase', label: 'Coinbase main', credentials: mock.keys().coinbase.ecdsa });
+  const second = await send(page, 'addKey', { exchange: 'coinbase', label: 'Coinbase savings', credentials: mock.keys().coinbase.ed25519 });
+  await send(page, 'syncHistory');
+  await waitFor(async () => ['ok', 'partial', 'error'].includes((await storage(ext, 'local', 'historySync'))?.state),
+    { what: 'the history sync of both keys', timeoutMs: 240_000 });
+  const { state, results } = await storage(ext, 'local', 'historySync');
+  expect(state).toBe('ok');
+  const total = results[first.id].total + results[second.id].total;
+  expect(results[first.id].total).toBeGreaterThan(0);
+  expect(results[second.id].total).toBeGreaterThan(0);
+
+  const bars = page.locator('.kf-progress');
+  await page.waitForFunction((t) => document.querySelector('[data-testid=progress-coinbase] .num')?.textContent === `${t} / ${t} queries`, total, { timeout: 10_000 })
+    .catch(() => {});
+  expect(await bars.count()).toBe(1);
+  const bar = page.getByTestId('progress-coinbase');
+  expect(await bar.locator('.num').textContent()).toBe(`${total} / ${total} queries`);
+  expect(await bar.locator('progress').getAttribute('max')).toBe(String(total));
+  expect(await bar.locator('progress').getAttribute('value')).toBe(String(total));
+  expect(await bar.locator('.badge').textContent()).toBe('Complete');
+  await page.locator('#sync').screenshot({ path: path.join(artifactsDir, 'history-two-keys-one-exchange.png') });
+}, 300_000);

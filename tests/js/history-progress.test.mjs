@@ -1,5 +1,5 @@
 // historyProgress is one stored object that more than one writer changes (the
-// history sync per exchange, deleteKey dropping an exchange left without keys):
+// history sync per key, deleteKey dropping the key's entry and an exchange left without keys):
 // every change goes through storage.js updateLocal, so none is lost to another's
 // read-modify-write. Keys, storage and history sync are the real modules; the
 // exchange is a fake whose answers the test can hold.
@@ -62,7 +62,7 @@ test('another writer\'s change to historyProgress made while the sync updates it
   await syncHistory();
   await other;
   expect(Object.keys(progress()).sort()).toEqual(['binance', 'kraken', 'other']);
-  expect(progress().kraken).toMatchObject({ state: 'ok', done: 1, total: 1 });
+  expect(progress().kraken.keys.k1).toMatchObject({ state: 'ok', done: 1, total: 1 });
 });
 
 test('deleting the last key of an exchange removes its progress; another exchange\'s stays', async () => {
@@ -76,10 +76,34 @@ test('a history sync on the way for the last key of an exchange does not bring i
   const gate = hold('k1|trades');
   const sync = syncHistory();
   await gate.reached;
-  expect(progress().kraken).toMatchObject({ state: 'running' });
+  expect(progress().kraken.keys.k1).toMatchObject({ state: 'running' });
   await deleteKey('k1');
   expect(Object.keys(progress())).toEqual([]);
   gate.release();
   await sync;
   expect(Object.keys(progress())).toEqual(['binance']);
+});
+
+// Two accounts on one exchange: the sync runs per key, and so is its progress kept.
+test('two keys of one exchange keep their own progress; deleting one drops only its entry', async () => {
+  await chrome.storage.local.set({ keys: { k1: listing('k1', 'kraken', 1), k2: listing('k2', 'kraken', 2) } });
+  const gate = hold('k2|trades');
+  const sync = syncHistory();
+  await gate.reached;
+  // k1 finished while k2 is on its way: neither overwrote the other.
+  expect(progress().kraken.keys.k1).toMatchObject({ label: 'k1', state: 'ok', done: 1, total: 1 });
+  expect(progress().kraken.keys.k2).toMatchObject({ label: 'k2', state: 'running', done: 0, total: 1 });
+  gate.release();
+  await sync;
+  expect(progress().kraken.keys.k2).toMatchObject({ state: 'ok', done: 1, total: 1 });
+  await deleteKey('k2');
+  expect(Object.keys(progress().kraken.keys)).toEqual(['k1']);
+  await deleteKey('k1');
+  expect(progress()).toEqual({});
+});
+
+test('progress stored per exchange before (no per-key entries) is replaced by the key\'s own on the next sync', async () => {
+  await chrome.storage.local.set({ historyProgress: { kraken: { state: 'error', done: 3, total: 9, error: { message: 'old' } } } });
+  await syncHistory();
+  expect(progress().kraken).toEqual({ keys: { k1: expect.objectContaining({ state: 'ok', done: 1, total: 1, error: null }) } });
 });
