@@ -1,7 +1,7 @@
 // The account ids an exchange ever listed for a key (Coinbase: every account, empty
 // ones too), kept in `accounts.<keyId>`. Coinbase lists deposits and withdrawals per
 // account, and an account emptied since still holds its history, so ids are only
-// ever added; deleting the key removes the entry (keys.js perKeyEntries).
+// ever added; deleting the key removes the entry (key-deletion.js, keys.js perKeyEntries).
 import { getLocal, updateLocal } from './storage.js';
 
 // Profiles synced before this entry existed kept the ids with the holdings (the

@@ -1,7 +1,7 @@
 // Service-worker handler behind the key delete dialog (options page): how much
 // history was fetched with a key, asked before the key is deleted (its listing
 // says which exchange's records to look at). Deleting that history is part of
-// deleteKey itself (keys.js), so no page can be stored between the two.
+// deleteKey itself (key-deletion.js), so no page can be stored between the two.
 import { listKeys } from './keys.js';
 import { planForExchange } from './history-db.js';
 import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';

@@ -1,7 +1,7 @@
 // A request's own bookkeeping for a key, its nonce (nonce.js) and its rate
 // budget (exchange-client.js), is written only while the key is listed or
 // being connected, in the queue of the stored `keys` object that deleteKey
-// (keys.js) unlists it through, as key-writes.js does for a sync's writes: a
+// (key-deletion.js) unlists it through, as key-writes.js does for a sync's writes: a
 // retry (nonce error, rate limit, outage) of a request in flight when the key
 // was deleted writes nothing that names it and stops. Reads the stored object
 // itself: keys.js imports the exchange client, which uses this.

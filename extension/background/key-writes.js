@@ -1,6 +1,6 @@
 // What a sync writes for a key (holdings, account ids, history pages and
 // cursors, a status naming it) is written only while that key is listed, in the
-// queue of the stored `keys` object that deleteKey (keys.js) removes it through:
+// queue of the stored `keys` object that deleteKey (key-deletion.js) removes it through:
 // a write that got in first is removed by deleteKey after it, a later one sees
 // the key gone and writes nothing. A sync that was waiting on the exchange when
 // the key was deleted therefore leaves no trace of it.

@@ -1,13 +1,11 @@
 // Connected keys: what is stored about each key besides its sealed secret, the
-// read-only check before a key is stored, periodic re-checks and deletion.
+// read-only check before a key is stored and periodic re-checks. Deletion and its
+// cleanup are in key-deletion.js.
 import { callCore } from './core.js';
 import { run, exchangesInfo } from './exchange-client.js';
 import { getLocal, setLocal, updateLocal } from './storage.js';
-import { sealSecret, removeSecret, openSecret, vaultState } from './vault-session.js';
-import { removeKeyCursors, removeKeyHistory } from './history-db.js';
-import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
+import { sealSecret, openSecret, vaultState } from './vault-session.js';
 import { whileConnecting } from './key-requests.js';
-import { withoutKey } from '../shared/history-progress.js';
 
 // Every change to the stored `keys` object is one updateLocal: they run in turn.
 function updateKeys(update) {
@@ -32,6 +30,11 @@ async function saveKey(meta) {
 
 export async function updateKey(id, changes) {
   await updateKeys((keys) => (keys[id] ? { ...keys, [id]: { ...keys[id], ...changes } } : keys));
+}
+
+// Takes key `id` off the listing (key-deletion.js); returns the keys left, by id.
+export function unlistKey(id) {
+  return updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
 }
 
 // Names the rights that make a key unsafe, for the refusal message.
@@ -99,7 +102,8 @@ export async function addKey({ exchange, label, credentials, confirmedReadOnly =
 
 // Everything stored under a key's id: its holdings, nonce, account ids and its
 // own rate budget (rate-limiter.js bucketFor, for exchanges that count per key).
-function perKeyEntries(id, exchange) {
+// Removed for a refused key here and for a deleted one (key-deletion.js).
+export function perKeyEntries(id, exchange) {
   return [`holdings.${id}`, `nonce.${id}`, `accounts.${id}`, `rate.${exchange}.key.${id}`];
 }
 
@@ -130,46 +134,6 @@ async function checkAndStore({ id, exchange, info, label, clean, confirmedReadOn
   await saveKey(meta);
   await setLocal({ demoDismissed: true });
   return meta;
-}
-
-// Gone at once: the sealed secret, the listing, its holdings and every entry
-// kept for it, its history resume cursors and sync progress; an exchange left
-// without keys loses its sync status and history sync progress too. Its history records only with `deleteHistory`
-// (key-history.js), in this same operation and after the listing: from then on
-// no page of the key can be stored (key-writes.js), so none escapes the removal.
-// Returns what was removed of the history (keyHistorySummary), else null.
-export async function deleteKey(id, { deleteHistory = false } = {}) {
-  const exchange = (await getKey(id))?.exchange;
-  await removeSecret(id);
-  const remaining = await updateKeys((keys) => { const k = { ...keys }; delete k[id]; return k; });
-  const history = deleteHistory && exchange ? await removeHistoryOf(id, exchange, Object.values(remaining)) : null;
-  await chrome.storage.local.remove(perKeyEntries(id, exchange));
-  await removeKeyCursors(id);
-  await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
-  // The last history sync's counts per key name it too (its records are another matter: key-history.js).
-  if ((await getLocal('historySync', null))?.results?.[id]) {
-    await updateLocal('historySync', null, (s) => { const results = { ...s?.results }; delete results[id]; return { ...s, results }; });
-  }
-  await chrome.notifications?.clear(`rotate-${id}`);
-  const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
-  const keepInUse = (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex)));
-  await updateLocal('exchangeStatus', {}, keepInUse);
-  // Its history sync progress too (the history page lists every entry), written only if something goes.
-  const progress = await getLocal('historyProgress', {});
-  if (withoutKey(progress, id, inUse) !== progress) await updateLocal('historyProgress', {}, (all) => withoutKey(all, id, inUse));
-  return history;
-}
-
-// The records only this key fetched go, shared ones lose its tag; records of
-// unknown key go only if no other key of the exchange is left.
-async function removeHistoryOf(id, exchange, remaining) {
-  const otherKeysOnExchange = remaining.some((k) => k.exchange === exchange);
-  const plan = (records) => planKeyHistoryRemoval(records, id, { otherKeysOnExchange });
-  return keyHistorySummary(await removeKeyHistory(exchange, id, plan));
-}
-
-export async function deleteAllKeys() {
-  for (const k of await listKeys()) await deleteKey(k.id);
 }
 
 // Re-asks each exchange that can tell; a key that gained trading, withdrawal

@@ -6,6 +6,7 @@ import { createRouter } from './router.js';
 import { syncClock } from './exchange-client.js';
 import * as vault from './vault-session.js';
 import * as keys from './keys.js';
+import { deleteKey, deleteAllKeys } from './key-deletion.js';
 import { syncNow, revalue, showDemo } from './sync.js';
 import { getSettings, updateSettings } from './settings.js';
 import { updateBadge, watchBadgeInputs } from './badge.js';
@@ -60,13 +61,13 @@ const handlers = {
     syncNow('key added').catch(() => {});
     return meta;
   }),
-  // With deleteHistory, the key's history goes in the same operation (keys.js deleteKey).
+  // With deleteHistory, the key's history goes in the same operation (key-deletion.js).
   deleteKey: active(async ({ id, deleteHistory = false }) => {
-    const history = await keys.deleteKey(id, { deleteHistory: deleteHistory === true });
+    const history = await deleteKey(id, { deleteHistory: deleteHistory === true });
     await revalue();
     return { history };
   }),
-  deleteAllKeys: active(async () => { await keys.deleteAllKeys(); await revalue(); return []; }),
+  deleteAllKeys: active(async () => { await deleteAllKeys(); await revalue(); return []; }),
   recheckPermissions: active(() => keys.recheckAllPermissions()),
   syncNow: active(() => syncNow('manual')),
   getSettings,

@@ -38,7 +38,8 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   removeKeyCursors: async () => {}, removeKeyHistory: async () => ({ remove: [], untag: [], untagged: 0, untaggedRemoved: false }),
 }));
 const { run } = await import('../../extension/background/exchange-client.js');
-const { deleteKey, addKey } = await import('../../extension/background/keys.js');
+const { addKey } = await import('../../extension/background/keys.js');
+const { deleteKey } = await import('../../extension/background/key-deletion.js');
 
 const listing = { id: 'k1', exchange: 'kraken', label: 'k1', importedMs: 1, disabled: false };
 const named = (id) => Object.keys(chrome.storage.local.dump()).filter((k) => k.includes(id));

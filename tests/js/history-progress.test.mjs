@@ -40,7 +40,7 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
 }));
 const { syncHistory } = await import('../../extension/background/history-sync.js');
 const { updateLocal } = await import('../../extension/background/storage.js');
-const { deleteKey } = await import('../../extension/background/keys.js');
+const { deleteKey } = await import('../../extension/background/key-deletion.js');
 
 const listing = (id, exchange, importedMs) => ({ id, exchange, label: id, importedMs, disabled: false });
 const progress = () => chrome.storage.local.dump().historyProgress ?? {};

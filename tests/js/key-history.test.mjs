@@ -2,7 +2,7 @@
 // every other key's: records are stored once per exchange and id, so a record two
 // keys fetched stays (without the deleted key in its keyIds), and records stored
 // before they named their keys go only when no other key of the exchange is
-// connected. The history goes with the key, in deleteKey (keys.js); the IndexedDB
+// connected. The history goes with the key, in deleteKey (key-deletion.js); the IndexedDB
 // side (history-db.js) is in-memory here, the e2e lifecycle test runs it in Chromium.
 import { jest } from '@jest/globals';
 import { fakeChrome } from './helpers/fake-storage.mjs';
@@ -27,7 +27,7 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   removeKeyCursors: async () => {},
 }));
 const { keyHistoryHandlers } = await import('../../extension/background/key-history-handlers.js');
-const { deleteKey } = await import('../../extension/background/keys.js');
+const { deleteKey } = await import('../../extension/background/key-deletion.js');
 
 const listing = (id, exchange, importedMs) => ({ id, exchange, label: id, importedMs });
 const trade = (exchange, id) => ({ exchange, kind: 'trade', id, symbol: 'BTC/USD', uid: `${exchange}:trade:BTC/USD:${id}` });

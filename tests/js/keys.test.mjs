@@ -1,6 +1,6 @@
 // keys.js keeps every key's listing in one stored object: writes to it must not
 // overwrite each other (a sync's updateKey of lastUsedMs racing an import).
-// Also: a locked or refused import leaves nothing behind, a delete leaves no trace
+// Also: a locked or refused import leaves nothing behind, a delete (key-deletion.js) leaves no trace
 // (its history resume cursors included, whether or not its records are kept).
 import { jest } from '@jest/globals';
 import { fakeChrome } from './helpers/fake-storage.mjs';
@@ -31,6 +31,7 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   removeKeyHistory: async () => ({ remove: [], untag: [], untagged: 0, untaggedRemoved: false }),
 }));
 const keys = await import('../../extension/background/keys.js');
+const { deleteKey, deleteAllKeys } = await import('../../extension/background/key-deletion.js');
 
 function listing(id, extra = {}) {
   return { id, exchange: 'kraken', label: id, importedMs: 1, lastUsedMs: 1, lastError: null, disabled: false, permissions: { verified: false }, ...extra };
@@ -69,7 +70,7 @@ test('concurrent updates of different keys all land', async () => {
 });
 
 test('a delete racing an update does not bring the key back', async () => {
-  await Promise.all([keys.updateKey('a', { lastUsedMs: 99 }), keys.deleteKey('a'), keys.updateKey('b', { lastUsedMs: 7 })]);
+  await Promise.all([keys.updateKey('a', { lastUsedMs: 99 }), deleteKey('a'), keys.updateKey('b', { lastUsedMs: 7 })]);
   const stored = chrome.storage.local.dump().keys;
   expect(Object.keys(stored)).toEqual(['b']);
   expect(stored.b.lastUsedMs).toBe(7);
@@ -110,7 +111,7 @@ test('delete: listing, holdings, nonce, account ids, reminder, history sync coun
     exchangeStatus: { kraken: { state: 'ok' }, binance: { state: 'ok' } },
     historySync: { state: 'ok', results: { a: { stored: 3 }, b: { stored: 1 } } },
   });
-  await keys.deleteKey('a');
+  await deleteKey('a');
   let stored = chrome.storage.local.dump();
   expect(Object.keys(stored).sort()).toEqual(['exchangeStatus', 'historySync', 'holdings.b', 'keys', 'rotationReminded']);
   expect(Object.keys(stored.keys)).toEqual(['b', 'c']);
@@ -119,10 +120,10 @@ test('delete: listing, holdings, nonce, account ids, reminder, history sync coun
   expect(JSON.stringify(stored)).not.toMatch(/"a"/);
   expect(chrome.notifications.clear).toHaveBeenCalledWith('rotate-a');
   expect(Object.keys(stored.exchangeStatus).sort()).toEqual(['binance', 'kraken']); // b still on Kraken
-  await keys.deleteKey('b');
+  await deleteKey('b');
   stored = chrome.storage.local.dump();
   expect(Object.keys(stored.exchangeStatus)).toEqual(['binance']);
-  await keys.deleteAllKeys();
+  await deleteAllKeys();
   stored = chrome.storage.local.dump();
   expect(stored.keys).toEqual({});
   expect(stored.exchangeStatus).toEqual({});
@@ -132,7 +133,7 @@ test('delete with the history kept: the key\'s resume cursors go, its records an
   const cursor = (key) => [key, { key, params: {}, complete: false, updatedMs: 1 }];
   idb.cursors = new Map([cursor('a|trades|{}'), cursor('a|ledger|{"asset":"BTC"}'), cursor('ab|trades|{}'), cursor('b|trades|{}')]);
   idb.events = new Map([['kraken:trade:BTC/USD:1', { uid: 'kraken:trade:BTC/USD:1', keyIds: ['a'] }]]);
-  await keys.deleteKey('a'); // the dialog's box left unticked
+  await deleteKey('a'); // the dialog's box left unticked
   expect([...idb.cursors.keys()].sort()).toEqual(['ab|trades|{}', 'b|trades|{}']);
   expect([...idb.events.keys()]).toEqual(['kraken:trade:BTC/USD:1']);
 });

@@ -102,7 +102,7 @@ jest.unstable_mockModule('../../extension/background/history-db.js', () => ({
   putPrices: async () => {},
 }));
 
-const { deleteKey } = await import('../../extension/background/keys.js');
+const { deleteKey } = await import('../../extension/background/key-deletion.js');
 const { syncNow, revalue } = await import('../../extension/background/sync.js');
 const { historyHandlers } = await import('../../extension/background/history-handlers.js');
 
