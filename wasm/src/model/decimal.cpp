@@ -78,17 +78,6 @@ void divMod(u128 n, u128 d, u128& q, u128& r) {
   }
 }
 
-// Full 256-bit product of two 128-bit magnitudes.
-void mulWide(u128 a, u128 b, u128& hi, u128& lo) {
-  const uint64_t a0 = static_cast<uint64_t>(a), a1 = static_cast<uint64_t>(a >> 64);
-  const uint64_t b0 = static_cast<uint64_t>(b), b1 = static_cast<uint64_t>(b >> 64);
-  const u128 p00 = detail::mul64x64(a0, b0), p01 = detail::mul64x64(a0, b1);
-  const u128 p10 = detail::mul64x64(a1, b0), p11 = detail::mul64x64(a1, b1);
-  const u128 mid = (p00 >> 64) + static_cast<uint64_t>(p01) + static_cast<uint64_t>(p10);
-  lo = (mid << 64) | static_cast<uint64_t>(p00);
-  hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-}
-
 // (hi:lo) / d for hi < d < 2^127: the quotient fits 128 bits and doubling the
 // remainder cannot overflow. Bitwise long division, used only when a dividend
 // exceeds 128 bits.
@@ -121,7 +110,7 @@ bool divScaled(u128 n, int e, u128 d, u128& q, u128& r) {
     const int k = std::min(e, 19);
     e -= k;
     u128 hi, lo, part;
-    mulWide(r, static_cast<u128>(detail::kPow10[k]), hi, lo);
+    detail::mul128x128(r, static_cast<u128>(detail::kPow10[k]), hi, lo);
     part = divWide(hi, lo, d, r);
     if (__builtin_mul_overflow(q, pow10u(k), &q) || __builtin_add_overflow(q, part, &q) ||
         q >= kLimit)
@@ -186,10 +175,9 @@ bool eightDigits(const char* p, uint64_t& m) {
 
 }  // namespace
 
-Decimal Decimal::invalidParts(__int128 coefficient, int scale) {
-  checkScale(scale);
-  if (!inRange(coefficient)) overflow("coefficient has more than 38 digits");
-  throw CoreError(ErrorKind::Internal, "invalidParts called with valid parts");
+Decimal Decimal::invalidParts(__int128, int scale) {
+  checkScale(scale);  // throws for a bad scale; otherwise the coefficient is what is wrong
+  overflow("coefficient has more than 38 digits");
 }
 
 Decimal Decimal::parse(std::string_view text) {

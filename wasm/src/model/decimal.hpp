@@ -60,6 +60,19 @@ constexpr __int128 mul64x64(int64_t a, int64_t b) noexcept {
                                static_cast<uint64_t>(p));
 }
 
+// The full 256-bit product of two 128-bit magnitudes, as its high and low halves.
+inline void mul128x128(unsigned __int128 a, unsigned __int128 b, unsigned __int128& hi,
+                       unsigned __int128& lo) noexcept {
+  using u128 = unsigned __int128;
+  const uint64_t a0 = static_cast<uint64_t>(a), a1 = static_cast<uint64_t>(a >> 64);
+  const uint64_t b0 = static_cast<uint64_t>(b), b1 = static_cast<uint64_t>(b >> 64);
+  const u128 p00 = mul64x64(a0, b0), p01 = mul64x64(a0, b1);
+  const u128 p10 = mul64x64(a1, b0), p11 = mul64x64(a1, b1);
+  const u128 mid = (p00 >> 64) + static_cast<uint64_t>(p01) + static_cast<uint64_t>(p10);
+  lo = (mid << 64) | static_cast<uint64_t>(p00);
+  hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+}
+
 // On wasm32 a checked 128-bit multiply is a library call that divides (__muloti4);
 // products of two 64-bit values cannot overflow 128 bits, and most amounts fit 64 bits.
 inline bool mulChecked(__int128 a, __int128 b, __int128& out) {

@@ -76,15 +76,23 @@ class Engine {
                         "event " + std::string(ledger_.id(ev[i])) + ": time out of range");
       idx[i] = i;
     }
-    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+    const auto key = [&](std::uint32_t i) {  // (time, kind): decides all but ties
+      return (static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
+             static_cast<std::uint64_t>(ev[i].kind);
+    };
+    // Equal (time, kind): exchange name, event id, input order. Apart from `before`,
+    // which stays small enough to inline (a merge compares a million pairs).
+    const auto tieBefore = [&](std::uint32_t a, std::uint32_t b) {
       const Event &x = ev[a], &y = ev[b];
-      if (x.timeMs != y.timeMs) return x.timeMs < y.timeMs;
-      if (x.kind != y.kind) return x.kind < y.kind;
       if (x.exchange != y.exchange)
         return ledger_.exchanges.name(x.exchange) < ledger_.exchanges.name(y.exchange);
       const auto ix = ledger_.id(x), iy = ledger_.id(y);
       if (ix != iy) return ix < iy;
       return a < b;
+    };
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+      const std::uint64_t ka = key(a), kb = key(b);
+      return ka != kb ? ka < kb : tieBefore(a, b);
     };
     // Exchange histories usually arrive sorted, or nearly: a deposit is recorded after
     // the trades that follow its withdrawal. Events in order go to `run` (each one not
@@ -92,15 +100,12 @@ class Engine {
     // merged in. `before` is a total order, so the result is the one sort would give.
     std::vector<std::uint32_t> run, rest;
     run.reserve(idx.size());
-    const auto key = [&](std::uint32_t i) {  // (time, kind), as `before` compares first
-      return (static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
-             static_cast<std::uint64_t>(ev[i].kind);
-    };
     std::uint64_t lastKey = 0, k = idx.empty() ? 0 : key(0);
     for (std::uint32_t i = 0; i < idx.size(); ++i) {
       const std::uint64_t next = i + 1 < idx.size() ? key(i + 1) : UINT64_MAX;
-      const bool afterLast = run.empty() || (k != lastKey ? k > lastKey : !before(i, run.back()));
-      const bool beforeNext = i + 1 == idx.size() || (next != k ? next > k : !before(i + 1, i));
+      const bool afterLast =
+          run.empty() || (k != lastKey ? k > lastKey : !tieBefore(i, run.back()));
+      const bool beforeNext = i + 1 == idx.size() || (next != k ? next > k : !tieBefore(i + 1, i));
       if (afterLast && beforeNext) {
         run.push_back(i);
         lastKey = k;
@@ -114,23 +119,15 @@ class Engine {
       // Far from sorted: sort compact (time, kind) keys next to the index; only ties
       // look at the names.
       std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(ev.size());
-      for (std::uint32_t i = 0; i < keyed.size(); ++i)
-        keyed[i] = {(static_cast<std::uint64_t>(ev[i].timeMs) << 2) |
-                        static_cast<std::uint64_t>(ev[i].kind),
-                    i};
+      for (std::uint32_t i = 0; i < keyed.size(); ++i) keyed[i] = {key(i), i};
       std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : before(a.second, b.second);
+        return a.first != b.first ? a.first < b.first : tieBefore(a.second, b.second);
       });
       for (std::size_t i = 0; i < keyed.size(); ++i) idx[i] = keyed[i].second;
       return idx;
     }
     std::sort(rest.begin(), rest.end(), before);
-    // The merge compares a million pairs: (time, kind) keys decide all but ties.
-    std::merge(run.begin(), run.end(), rest.begin(), rest.end(), idx.begin(),
-               [&](std::uint32_t a, std::uint32_t b) {
-                 const std::uint64_t ka = key(a), kb = key(b);
-                 return ka != kb ? ka < kb : before(a, b);
-               });
+    std::merge(run.begin(), run.end(), rest.begin(), rest.end(), idx.begin(), before);
     return idx;
   }
 

@@ -174,9 +174,10 @@ BenchOutcome runBench(const BenchInput& input) {
   const CostBasisResult result = computeCostBasis(input.ledger, input.prices, input.options, sink);
   BenchOutcome out = sink.out;
   out.events = result.eventsProcessed;
-  out.proceeds = sink.summary.totals().proceeds;
-  out.costBasis = sink.summary.totals().costBasis;
-  out.gain = sink.summary.totals().gain;
+  const GainSummary totals = sink.summary.totals();
+  out.proceeds = totals.proceeds;
+  out.costBasis = totals.costBasis;
+  out.gain = totals.gain;
   for (const auto& h : result.remaining) out.remainingCost += h.cost;
   return out;
 }

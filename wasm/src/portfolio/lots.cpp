@@ -262,12 +262,7 @@ void LotBook::popOther() {
       popHifo();
       return;
     default:
-      ++head_;
-      // Compact once the consumed prefix dominates: amortised O(1) per lot.
-      if (head_ == lots_.size()) {
-        lots_.clear();
-        head_ = 0;
-      } else if (head_ >= 1024 && head_ * 2 >= lots_.size()) {
+      if (compactionDue(++head_, lots_.size())) {
         lots_.erase(lots_.begin(), lots_.begin() + static_cast<std::ptrdiff_t>(head_));
         head_ = 0;
       }

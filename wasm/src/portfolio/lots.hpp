@@ -72,6 +72,11 @@ class LotBook {
   Lot* next();
   void popNext();
   void popOther();
+  // FIFO/average: once `head` lots of `size` are consumed, drop them (all taken, or the
+  // taken prefix dominates: amortised O(1) per lot).
+  static bool compactionDue(std::size_t head, std::size_t size) {
+    return head == size || (head >= 1024 && head * 2 >= size);
+  }
 
   // HIFO keeps most lots in lots_, sorted so that the next to take is at the back:
   // taking is a pop_back of memory just touched. A transfer's batch, already in the
@@ -152,13 +157,13 @@ inline Lot* LotBook::next() {
 inline void LotBook::popNext() {
   // The usual cases inline (a call per lot taken shows in wasm): HIFO's main list and
   // FIFO's head moving on while no compaction is due.
-  const std::size_t h = head_ + 1, n = lots_.size();  // popOther compacts at h == n, or
-  if (method_ == Method::Hifo ? from_ == kFromMain    // once h >= 1024 and h * 2 >= n
-                              : method_ != Method::Lifo && h < n && (h < 1024 || h * 2 < n)) {
-    if (method_ == Method::Hifo)
+  if (method_ == Method::Hifo) {
+    if (from_ == kFromMain) {
       lots_.pop_back();
-    else
-      ++head_;
+      return;
+    }
+  } else if (method_ != Method::Lifo && !compactionDue(head_ + 1, lots_.size())) {
+    ++head_;
     return;
   }
   popOther();

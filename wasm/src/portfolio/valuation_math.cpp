@@ -22,12 +22,9 @@ u128 pow10u(int n) {
 }
 
 U256 mulWide(u128 a, u128 b) {
-  const uint64_t a0 = static_cast<uint64_t>(a), a1 = static_cast<uint64_t>(a >> 64);
-  const uint64_t b0 = static_cast<uint64_t>(b), b1 = static_cast<uint64_t>(b >> 64);
-  const u128 p00 = detail::mul64x64(a0, b0), p01 = detail::mul64x64(a0, b1);
-  const u128 p10 = detail::mul64x64(a1, b0), p11 = detail::mul64x64(a1, b1);
-  const u128 mid = (p00 >> 64) + static_cast<uint64_t>(p01) + static_cast<uint64_t>(p10);
-  return {p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64), (mid << 64) | static_cast<uint64_t>(p00)};
+  U256 r;
+  detail::mul128x128(a, b, r.hi, r.lo);
+  return r;
 }
 
 // n / d for d <= 10^38 < 2^127: bitwise long division, so the running remainder
