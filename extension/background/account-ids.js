@@ -11,11 +11,17 @@ async function idsInHoldings(keyId) {
   return [...new Set([...(holdings?.accounts ?? []), ...(holdings?.balances ?? []).map((b) => b.accountId)].filter(Boolean))];
 }
 
-// Merges the ids of a balances answer into what is known. Called before the new
-// holdings are written, so an old profile's ids in its holdings are carried over.
+// Merges the ids of a balances answer into what is known, writing only when one is
+// new. Called before the new holdings are written, so an old profile's ids in its
+// holdings are carried over (read only while it has no entry of its own).
 export async function rememberAccounts(keyId, ids) {
-  const before = await idsInHoldings(keyId);
-  return updateLocal(`accounts.${keyId}`, before, (known) => [...new Set([...known, ...ids])]);
+  const key = `accounts.${keyId}`;
+  const missing = (await getLocal(key, null)) === null;
+  const before = missing ? await idsInHoldings(keyId) : [];
+  return updateLocal(key, before, (known) => {
+    const merged = [...new Set([...known, ...ids])];
+    return merged.length === known.length && !missing ? known : merged;
+  });
 }
 
 export async function knownAccounts(keyId) {

@@ -91,24 +91,6 @@ export async function countEvents() {
   return (await db()).count('events');
 }
 
-// An exchange's records and its resume cursors, in one transaction: a cursor
-// left behind would make the next sync skip what it says was fetched. Cursors
-// name their exchange (history-sync.js); older ones are found by `keyIds`, the
-// keys of the exchange.
-export async function clearExchange(exchange, keyIds = []) {
-  const d = await db();
-  const tx = d.transaction(['events', 'cursors'], 'readwrite');
-  let cursor = await tx.objectStore('events').index('exchange').openCursor(exchange);
-  while (cursor) { await cursor.delete(); cursor = await cursor.continue(); }
-  const ofExchange = (c) => c.exchange === exchange || keyIds.some((id) => c.key.startsWith(`${id}|`));
-  cursor = await tx.objectStore('cursors').openCursor();
-  while (cursor) {
-    if (ofExchange(cursor.value)) await cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await tx.done;
-}
-
 export async function getPrice(key) {
   return (await db()).get('prices', key);
 }

@@ -11,7 +11,7 @@ import { listKeys } from './keys.js';
 import { openSecret } from './vault-session.js';
 import { getLocal, updateLocal } from './storage.js';
 import { knownAccounts } from './account-ids.js';
-import { withKeys, whileListed, isListed, keyGone } from './key-writes.js';
+import { withKeys, whileListed, isListed } from './key-writes.js';
 import { withKeyProgress } from '../shared/history-progress.js';
 
 const HISTORY_OPERATIONS = ['trades', 'deposits', 'withdrawals', 'ledger'];
@@ -66,11 +66,10 @@ async function syncOperation(meta, credentials, operation, baseParams) {
   await runAllPages(meta.exchange, operation, { credentials, keyId: meta.id, params: start }, {
     onPage: async (data, params, next) => {
       const records = recordsOf(operation, data);
-      // Named by key and exchange: deleteKey and clearExchange (history-db.js) find it.
-      const cursor = { key, exchange: meta.exchange, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() };
+      const cursor = { key, params: next ? { ...params, ...next } : params, complete: !next, updatedMs: Date.now() };
       // Deleted while this page was on the way: neither the page nor its cursor is
       // stored, and no further page is asked for (key-writes.js).
-      if (!(await whileListed(meta.id, () => storePage(records, cursor, meta.id)))) throw keyGone(meta.id);
+      await whileListed(meta.id, () => storePage(records, cursor, meta.id));
       stored += records.length;
     },
   });

@@ -2,7 +2,7 @@
 // reminders, sync counts and progress), its history records only when asked.
 // The listing itself changes only in keys.js (unlistKey): its queue is what keeps
 // a sync's writes for a deleted key out (key-writes.js).
-import { getLocal, updateLocal } from './storage.js';
+import { updateLocal } from './storage.js';
 import { removeSecret } from './vault-session.js';
 import { removeKeyCursors, removeKeyHistory } from './history-db.js';
 import { planKeyHistoryRemoval, keyHistorySummary } from './key-history.js';
@@ -23,19 +23,24 @@ export async function deleteKey(id, { deleteHistory = false } = {}) {
   const history = deleteHistory && exchange ? await removeHistoryOf(id, exchange, Object.values(remaining)) : null;
   await chrome.storage.local.remove(perKeyEntries(id, exchange));
   await removeKeyCursors(id);
-  await updateLocal('rotationReminded', {}, (r) => { const next = { ...r }; delete next[id]; return next; });
+  await updateLocal('rotationReminded', {}, (r) => without(r, id));
   // The last history sync's counts per key name it too (its records are another matter: key-history.js).
-  if ((await getLocal('historySync', null))?.results?.[id]) {
-    await updateLocal('historySync', null, (s) => { const results = { ...s?.results }; delete results[id]; return { ...s, results }; });
-  }
+  await updateLocal('historySync', null, (s) => (s?.results && Object.hasOwn(s.results, id) ? { ...s, results: without(s.results, id) } : s));
   await chrome.notifications?.clear(`rotate-${id}`);
   const inUse = new Set(Object.values(remaining).map((k) => k.exchange));
   const keepInUse = (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => inUse.has(ex)));
   await updateLocal('exchangeStatus', {}, keepInUse);
-  // Its history sync progress too (the history page lists every entry), written only if something goes.
-  const progress = await getLocal('historyProgress', {});
-  if (withoutKey(progress, id, inUse) !== progress) await updateLocal('historyProgress', {}, (all) => withoutKey(all, id, inUse));
+  // Its history sync progress too (the history page lists every entry).
+  await updateLocal('historyProgress', {}, (all) => withoutKey(all, id, inUse));
   return history;
+}
+
+// `obj` without property `name`, or `obj` itself when it has none (updateLocal then writes nothing).
+function without(obj, name) {
+  if (!Object.hasOwn(obj ?? {}, name)) return obj;
+  const next = { ...obj };
+  delete next[name];
+  return next;
 }
 
 // The records only this key fetched go, shared ones lose its tag; records of

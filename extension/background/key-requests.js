@@ -20,15 +20,23 @@ export async function whileConnecting(id, work) {
   }
 }
 
-// Runs `write` if key `id` is listed or being connected, else throws keyGone.
+// Runs `write` in the queue of the stored keys object if key `id` is listed (or,
+// with `orConnecting`, being connected), else throws keyGone. The one guard for
+// every write naming a key: a sync's (key-writes.js whileListed) and a request's.
 // The id is compared, never used as a property name.
-export async function forKeyInUse(id, write) {
+export async function writeForKey(id, write, { orConnecting = false } = {}) {
   const written = await withLocal('keys', {}, async (keys) => {
-    if (!connecting.has(id) && !Object.values(keys).some((k) => k.id === id)) return false;
+    const inUse = Object.values(keys).some((k) => k.id === id) || (orConnecting && connecting.has(id));
+    if (!inUse) return false;
     await write();
     return true;
   });
   if (!written) throw keyGone(id);
+}
+
+// A request's nonce and rate budget: also for a key being connected.
+export function forKeyInUse(id, write) {
+  return writeForKey(id, write, { orConnecting: true });
 }
 
 // Thrown to stop requests for a key deleted meanwhile.

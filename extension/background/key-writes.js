@@ -6,6 +6,7 @@
 // the key was deleted therefore leaves no trace of it.
 import { withLocal } from './storage.js';
 import { listKeys } from './keys.js';
+import { writeForKey } from './key-requests.js';
 
 // Runs `step` with the listed keys, nothing changing them meanwhile. `step`
 // must not change the listing itself (updateKey): it would wait for its own turn.
@@ -13,13 +14,9 @@ export function withKeys(step) {
   return withLocal('keys', {}, async () => step(await listKeys()));
 }
 
-// Runs `write` only if key `id` is still listed; says whether it ran.
+// Runs `write` only if key `id` is still listed, else throws keyGone.
 export function whileListed(id, write) {
-  return withKeys(async (keys) => {
-    if (!keys.some((k) => k.id === id)) return false;
-    await write();
-    return true;
-  });
+  return writeForKey(id, write);
 }
 
 // Whether to go on asking the exchange for a key (not atomic: writes use whileListed).

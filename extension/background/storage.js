@@ -19,7 +19,8 @@ export async function setLocal(values) {
 // Read-modify-write of one stored object. Updates of the same key run one after
 // another (a queue per key, in memory: the service worker is a single instance),
 // so two writers can never both read the old object and the later drop the
-// earlier one's change.
+// earlier one's change. `update` must not mutate what it is given: returning it
+// unchanged means nothing to write, and nothing is written.
 const queues = new Map();
 function queueOf(key) {
   const tail = queues.get(key) ?? writeQueue();
@@ -29,8 +30,9 @@ function queueOf(key) {
 
 export function updateLocal(key, fallback, update) {
   return queueOf(key)(async () => {
-    const next = update(await getLocal(key, fallback));
-    await chrome.storage.local.set({ [key]: next });
+    const current = await getLocal(key, fallback);
+    const next = update(current);
+    if (next !== current) await chrome.storage.local.set({ [key]: next });
     return next;
   });
 }

@@ -44,8 +44,15 @@ async function releaseLease(since) {
 
 // Exchanges sync in parallel and each status update merges into the one
 // exchangeStatus object; updateLocal runs them in turn, so none overwrites another's.
-function setStatus(exchange, status) {
-  return updateLocal('exchangeStatus', {}, (all) => ({ ...all, [exchange]: { ...(all[exchange] ?? {}), ...status } }));
+// `change(prev)` gives the fields to merge into the exchange's status (read in the
+// same turn), `null` to drop that status, or `undefined` to leave everything as is.
+function updateStatus(exchange, change) {
+  return updateLocal('exchangeStatus', {}, (all) => {
+    const fields = change(all[exchange]);
+    if (fields === undefined) return all;
+    if (fields === null) return Object.hasOwn(all, exchange) ? Object.fromEntries(Object.entries(all).filter(([ex]) => ex !== exchange)) : all;
+    return { ...all, [exchange]: { ...(all[exchange] ?? {}), ...fields } };
+  });
 }
 
 // A key deleted while its balances were on the way: no further page is asked
@@ -57,11 +64,10 @@ async function syncKey(meta) {
   const balances = pages.flatMap((p) => p.balances);
   // Every account the exchange listed, empty ones too (Coinbase): their history counts.
   const accounts = pages.flatMap((p) => p.accounts ?? []);
-  const written = await whileListed(meta.id, async () => {
+  await whileListed(meta.id, async () => {
     if (accounts.length) await rememberAccounts(meta.id, accounts);
     await setLocal({ [`holdings.${meta.id}`]: { exchange: meta.exchange, balances, fetchedMs: Date.now() } });
   });
-  if (!written) throw keyGone(meta.id);
   await updateKey(meta.id, { lastUsedMs: Date.now(), lastError: null });
 }
 
@@ -83,12 +89,9 @@ async function syncExchange(exchange, keys, info) {
   await withKeys(async (listed) => {
     if (!listed.some((k) => k.exchange === exchange)) return;
     const error = failure && listed.some((k) => k.id === failure.keyId) ? failure : null;
-    if (error) {
-      const prev = (await getLocal('exchangeStatus', {}))[exchange];
-      await setStatus(exchange, { state: prev?.lastOkMs ? 'stale' : 'error', error, name: info.name });
-    } else {
-      await setStatus(exchange, { state: 'ok', lastOkMs: Date.now(), error: null, name: info.name });
-    }
+    await updateStatus(exchange, (prev) => (error
+      ? { state: prev?.lastOkMs ? 'stale' : 'error', error, name: info.name }
+      : { state: 'ok', lastOkMs: Date.now(), error: null, name: info.name }));
   });
 }
 
@@ -98,12 +101,11 @@ async function syncExchange(exchange, keys, info) {
 // cannot leave its exchange a status; one left by an earlier version goes.
 function setPricesError(exchange, pricesError) {
   return withKeys(async (listed) => {
-    const prev = (await getLocal('exchangeStatus', {}))[exchange];
-    if (!listed.some((k) => k.exchange === exchange)) {
-      if (prev) await updateLocal('exchangeStatus', {}, (all) => Object.fromEntries(Object.entries(all).filter(([ex]) => ex !== exchange)));
-    } else if (pricesError || prev?.pricesError) {
-      await setStatus(exchange, { pricesError });
-    }
+    const hasKeys = listed.some((k) => k.exchange === exchange);
+    await updateStatus(exchange, (prev) => {
+      if (!hasKeys) return null;
+      return pricesError || prev?.pricesError ? { pricesError } : undefined;
+    });
   });
 }
 

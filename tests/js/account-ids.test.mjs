@@ -43,8 +43,10 @@ const { rememberAccounts, knownAccounts } = await import('../../extension/backgr
 const stored = () => chrome.storage.local.dump();
 const page = (accounts, balances = []) => ({ accounts, balances });
 
-beforeEach(() => {
+beforeEach(async () => {
   Object.assign(chrome.storage, fakeChrome().storage);
+  // Listed, as listKeys says: a sync writes for a key only while it is (key-requests.js).
+  await chrome.storage.local.set({ keys: { [KEY.id]: { ...KEY } } });
   queryInputs.length = 0;
 });
 

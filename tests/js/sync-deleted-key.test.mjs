@@ -166,7 +166,6 @@ test('history sync: after the delete no page, cursor or count of the key is stor
   await gate.reached;
   const before = idb.writes.length;
   expect(before).toBe(1); // the first page, stored while the key was listed
-  expect([...idb.cursors.values()].filter((c) => c.key.startsWith('k1|')).map((c) => c.exchange)).toEqual(['kraken']); // cursors name their exchange
   await deleteHandler('k1');
   gate.release();
   for (let i = 0; i < 200 && stored().historySync?.state === 'running'; i++) await new Promise((r) => setTimeout(r, 2));
